@@ -1,0 +1,75 @@
+package io.backprop4j.core;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J's native element-wise kernels, written into a given output array ({@code z} may be {@code x}).
+ * One native call each, no temporaries.
+ */
+public final class Elementwise {
+
+    private Elementwise() {
+    }
+
+    /** z = σ(x) = 1 / (1 + e^−x). */
+    public static INDArray sigmoid(INDArray x, INDArray z) {
+        return Nd4j.exec(new Sigmoid(x, z));
+    }
+
+    /** z = tanh(x). */
+    public static INDArray tanh(INDArray x, INDArray z) {
+        return Nd4j.exec(new Tanh(x, z));
+    }
+
+    /** z = e^x. */
+    public static INDArray exp(INDArray x, INDArray z) {
+        return Nd4j.exec(new Exp(x, z));
+    }
+
+    /** z = log(1 + x), accurate for small x. */
+    public static INDArray log1p(INDArray x, INDArray z) {
+        return Nd4j.exec(new Log1p(x, z));
+    }
+
+    /** z = erf(x). */
+    public static INDArray erf(INDArray x, INDArray z) {
+        return Nd4j.exec(new Erf(x, z));
+    }
+
+    /** z = max(x, 0). */
+    public static INDArray relu(INDArray x, INDArray z) {
+        return Nd4j.exec(new RectifiedLinear(x, z, 0.0));
+    }
+
+    /** z = min(x, 0). */
+    public static INDArray negativePart(INDArray x, INDArray z) {
+        return Nd4j.exec(new ScalarMin(x, null, z, 0.0));
+    }
+
+    /** z = |x|. */
+    public static INDArray abs(INDArray x, INDArray z) {
+        return Nd4j.exec(new Abs(x, z));
+    }
+
+    /** z = sign(x) ∈ {−1, 0, 1}; on a non-negative x, the indicator of x &gt; 0. */
+    public static INDArray sign(INDArray x, INDArray z) {
+        return Nd4j.exec(new Sign(x, z));
+    }
+
+    /** z = log(1 + e^x) computed as max(x, 0) + log1p(e^−|x|), finite for every finite x. */
+    public static INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
+        abs(x, z).negi();
+        log1p(exp(z, z), z);
+        return z.addi(relu(x, scratch));
+    }
+}

@@ -1,0 +1,46 @@
+package io.backprop4j.core;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Checks at the boundaries of layers and losses. Each failure is an {@link IllegalArgumentException}
+ * that names who was called, what was expected, what came, and what to do about it.
+ */
+public final class Shapes {
+
+    private Shapes() {
+    }
+
+    /** "[128, 784] FLOAT": an array's shape and data type for messages. */
+    public static String describe(INDArray array) {
+        return Arrays.toString(array.shape()) + " " + array.dataType();
+    }
+
+    /** Requires a matrix {@code [batch, columns]}: the layout of every dense mini-batch. */
+    public static void requireMatrix(String who, String what, INDArray array, long columns) {
+        if (array.rank() != 2 || array.columns() != columns) {
+            throw new IllegalArgumentException(who + ": " + what + " has shape " + Arrays.toString(array.shape())
+                    + ", expected [batch, " + columns + "]. Check the size of the layer before it, or reshape the data"
+                    + " so that each row is one example.");
+        }
+    }
+
+    /** Requires two arrays of identical shape, as a loss needs for its prediction and target. */
+    public static void requireSameShape(String who, String nameA, INDArray a, String nameB, INDArray b) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(who + ": " + nameA + " has shape " + Arrays.toString(a.shape())
+                    + " but " + nameB + " has shape " + Arrays.toString(b.shape()) + "; they must be equal.");
+        }
+    }
+
+    /** Requires the data type a layer's parameters were created with. */
+    public static void requireDataType(String who, INDArray array, DataType expected) {
+        if (array.dataType() != expected) {
+            throw new IllegalArgumentException(who + ": input is " + array.dataType() + " but the layer's parameters are "
+                    + expected + ". Convert the input with castTo(DataType." + expected + ") or build the layer in "
+                    + array.dataType() + ".");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.backprop4j.layers;
+
+import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.core.Shapes;
+import io.backprop4j.core.WeightInit;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A fully connected layer: {@code Z = X·W + b} with {@code X: [batch, in]}, {@code W: [in, out]},
+ * {@code b: [1, out]}. Backward, with {@code δ = ∂J/∂Z}: {@code ∂J/∂W = Xᵀ·δ}, {@code ∂J/∂b = 1ᵀ·δ}
+ * (the column sums of δ), {@code ∂J/∂X = δ·Wᵀ}: three GEMMs into preallocated arrays.
+ *
+ * <p>Initialization: weights from a {@link WeightInit} (Glorot-uniform by default, as in Keras; pass
+ * {@code HE_NORMAL} for ReLU networks), bias zero.
+ */
+public final class Dense implements Layer {
+
+    private final int in;
+    private final int out;
+    private final WeightInit init;
+    private final Parameter weights;
+    private final Parameter bias;
+
+    private INDArray input;
+    private INDArray output;
+    private INDArray gradInput;
+    private INDArray ones;
+
+    /** A float32 layer with Glorot-uniform weights drawn from {@link Rng#global()}. */
+    public Dense(int in, int out) {
+        this(in, out, WeightInit.XAVIER_UNIFORM);
+    }
+
+    public Dense(int in, int out, WeightInit init) {
+        this(in, out, init, DataType.FLOAT);
+    }
+
+    public Dense(int in, int out, WeightInit init, DataType dataType) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("Dense: sizes must be positive, got in=" + in + ", out=" + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.init = init;
+        this.weights = Parameter.of("weights", Nd4j.zeros(dataType, in, out));
+        this.bias = Parameter.of("bias", Nd4j.zeros(dataType, 1, out));
+        initialize(Rng.global());
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        weights.value().assign(init.create(in, out, weights.value().dataType(), rng, in, out));
+        bias.value().assign(0);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        Shapes.requireMatrix(name(), "input", x, in);
+        Shapes.requireDataType(name(), x, weights.value().dataType());
+        input = x;
+        output = Buffers.reuse(output, x.dataType(), 'f', x.rows(), out);
+        Nd4j.gemm(x, weights.value(), output, false, false, 1.0, 0.0);
+        output.addiRowVector(bias.value());
+        return output;
+    }
+
+    @Override
+    public INDArray backward(INDArray delta) {
+        if (input == null) {
+            throw new IllegalStateException(name() + ": backward called before forward");
+        }
+        Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
+        long batch = input.rows();
+        INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'f', batch, 1);
+        if (columnOfOnes != ones) {
+            ones = columnOfOnes.assign(1);
+        }
+        Nd4j.gemm(input, delta, weights.gradient(), true, false, 1.0, 1.0);
+        Nd4j.gemm(ones, delta, bias.gradient(), true, false, 1.0, 1.0);
+        gradInput = Buffers.reuse(gradInput, delta.dataType(), 'f', batch, in);
+        Nd4j.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
+        return gradInput;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public String name() {
+        return "Dense(" + in + "→" + out + ")";
+    }
+}

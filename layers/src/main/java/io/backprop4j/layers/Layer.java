@@ -1,0 +1,37 @@
+package io.backprop4j.layers;
+
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A node of a feed-forward network: a batched forward pass and its explicit backward pass.
+ *
+ * <p>{@code forward} maps a mini-batch {@code x} to {@code y = f(x)} and caches what the backward pass
+ * needs. {@code backward} receives the upstream gradient {@code gradOut = ∂J/∂y}, <em>adds</em>
+ * {@code ∂J/∂θ} to each parameter's gradient, and returns {@code ∂J/∂x}. The arrays returned by both
+ * belong to the layer and are overwritten by its next call: copy them ({@code dup()}) to keep them.
+ */
+public interface Layer {
+
+    /** {@code y = f(x)}; {@code training} switches layers such as dropout between their two behaviours. */
+    INDArray forward(INDArray x, boolean training);
+
+    /** Accumulates ∂J/∂θ into the parameters' gradients and returns ∂J/∂x, given ∂J/∂y of the last forward. */
+    INDArray backward(INDArray gradOut);
+
+    /** The trainable parameters; empty for parameter-free layers. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Redraws the initial parameter values from {@code rng}; parameter-free layers ignore it. */
+    default void initialize(Rng rng) {
+    }
+
+    /** A short description for messages and summaries, e.g. {@code "Dense(784→256)"}. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,68 @@
+package io.backprop4j.layers;
+
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.core.WeightInit;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.shape.OneHot;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Maxout (Goodfellow et al. 2013): each output is the largest of k linear pieces,
+ * {@code y_j = max_p (x·W_{j,p} + b_{j,p})}. The k·out pieces are one {@link Dense} layer whose column
+ * {@code j·k + p} is piece p of unit j. Backward routes {@code ∂J/∂y_j} to the winning piece only (the
+ * max gate) and continues through that Dense layer.
+ */
+public final class Maxout implements Layer {
+
+    private final int out;
+    private final int pieces;
+    private final Dense linear;
+    private INDArray pieceValues;
+
+    public Maxout(int in, int out, int pieces) {
+        this(in, out, pieces, DataType.FLOAT);
+    }
+
+    public Maxout(int in, int out, int pieces, DataType dataType) {
+        if (pieces < 2) {
+            throw new IllegalArgumentException("Maxout: needs at least 2 pieces per unit, got " + pieces);
+        }
+        this.out = out;
+        this.pieces = pieces;
+        this.linear = new Dense(in, out * pieces, WeightInit.XAVIER_UNIFORM, dataType);
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        pieceValues = linear.forward(x, training).dup('c').reshape(x.rows(), out, pieces);
+        return pieceValues.max(2);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOut) {
+        long batch = pieceValues.size(0);
+        INDArray winners = Nd4j.argMax(pieceValues, 2);
+        INDArray routed = Nd4j.exec(new OneHot(winners, pieces, -1, 1.0, 0.0, gradOut.dataType()))[0];
+        Nd4j.exec(new BroadcastMulOp(routed, gradOut, routed, 0, 1));
+        return linear.backward(routed.reshape(batch, (long) out * pieces));
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return linear.parameters();
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        linear.initialize(rng);
+    }
+
+    @Override
+    public String name() {
+        return "Maxout(" + linear.weights().value().rows() + "→" + out + ", k=" + pieces + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package io.backprop4j.layers;
+
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A chain of layers, {@code y = f_n(… f_2(f_1(x)))}. Forward runs them in order; backward applies the
+ * chain rule in reverse, each layer turning ∂J/∂(its output) into ∂J/∂(its input). Parameters are
+ * named by position, e.g. {@code "0.weights"}, as in PyTorch's {@code nn.Sequential}.
+ */
+public final class Sequential implements Layer {
+
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    private Sequential(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        List<Parameter> named = new ArrayList<>();
+        for (int i = 0; i < this.layers.size(); i++) {
+            for (Parameter p : this.layers.get(i).parameters()) {
+                named.add(p.renamed(i + "." + p.name()));
+            }
+        }
+        this.parameters = List.copyOf(named);
+    }
+
+    public static Sequential of(Layer... layers) {
+        if (layers.length == 0) {
+            throw new IllegalArgumentException("Sequential: needs at least one layer");
+        }
+        return new Sequential(List.of(layers));
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        INDArray activation = x;
+        for (Layer layer : layers) {
+            activation = layer.forward(activation, training);
+        }
+        return activation;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOut) {
+        INDArray gradient = gradOut;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            gradient = layers.get(i).backward(gradient);
+        }
+        return gradient;
+    }
+
+    /** The network's output for {@code x} in inference mode, as a fresh array the caller owns. */
+    public INDArray predict(INDArray x) {
+        return forward(x, false).dup();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Sets every parameter's gradient to zero, before the backward pass of a new batch. */
+    public void zeroGradients() {
+        parameters.forEach(Parameter::zeroGradient);
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        layers.forEach(layer -> layer.initialize(rng));
+    }
+
+    /** Redraws every layer's initial parameters from one seed: same seed, same network. */
+    public Sequential initialize(long seed) {
+        initialize(new Rng(seed));
+        return this;
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** The number of trainable scalars. */
+    public long parameterCount() {
+        return parameters.stream().mapToLong(Parameter::size).sum();
+    }
+
+    @Override
+    public String name() {
+        StringBuilder text = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(layers.get(i).name());
+        }
+        return text.append(')').toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The exponential linear unit, scaled: f(s) = λ·s if s &gt; 0 else λ·α(e^s − 1), computed as
+ * λ·(max(s, 0) + α(e^{min(s,0)} − 1)) so the exponential never overflows. f'(s) = λ if s &gt; 0 else
+ * λα·e^s. Plain ELU has λ = 1 and α = 1 by default; {@link SELU} fixes both.
+ */
+public class ELU extends Activation {
+
+    private final double alpha;
+    private final double scale;
+
+    public ELU() {
+        this(1.0);
+    }
+
+    public ELU(double alpha) {
+        this(alpha, 1.0);
+    }
+
+    protected ELU(double alpha, double scale) {
+        this.alpha = alpha;
+        this.scale = scale;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Elementwise.exp(Elementwise.negativePart(s, f), f).subi(1.0).muli(alpha);
+        f.addi(Elementwise.relu(s, scratch(0, s))).muli(scale);
+    }
+
+    /** f'(s) = λ(α·e^{min(s,0)} + (1 − α)·[s &gt; 0]): equal to λ for s &gt; 0 and λα·e^s below. */
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        INDArray positive = Elementwise.sign(Elementwise.relu(s, scratch(0, s)), scratch(0, s));
+        Elementwise.exp(Elementwise.negativePart(s, gradIn), gradIn).muli(alpha);
+        gradIn.addi(positive.muli(1.0 - alpha)).muli(scale).muli(gradOut);
+    }
+
+    @Override
+    public String name() {
+        return getClass().getSimpleName() + "(α=" + alpha + (scale == 1.0 ? "" : ", λ=" + scale) + ")";
+    }
+}

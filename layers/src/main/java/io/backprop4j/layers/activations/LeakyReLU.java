@@ -1,0 +1,42 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * f(s) = s if s ≥ 0 else αs, computed as max(s, 0) + α·min(s, 0); f'(s) = 1 if s &gt; 0 else α.
+ * α = 0.01 by default, as in PyTorch.
+ */
+public final class LeakyReLU extends Activation {
+
+    private final double alpha;
+
+    public LeakyReLU() {
+        this(0.01);
+    }
+
+    public LeakyReLU(double alpha) {
+        this.alpha = alpha;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Elementwise.negativePart(s, f).muli(alpha).addi(Elementwise.relu(s, scratch(0, s)));
+    }
+
+    /** f'(s) = α + (1 − α)·[s &gt; 0]. */
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        INDArray positive = Elementwise.sign(Elementwise.relu(s, gradIn), gradIn);
+        positive.muli(1.0 - alpha).addi(alpha).muli(gradOut);
+    }
+
+    @Override
+    public String name() {
+        return "LeakyReLU(α=" + alpha + ")";
+    }
+}

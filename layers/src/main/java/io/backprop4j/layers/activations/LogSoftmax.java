@@ -1,0 +1,25 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Row-wise log-softmax f_k = s_k − log Σ_i e^{s_i} (by log-sum-exp, stable for any spread), the output
+ * layer of the PyTorch MNIST example, paired with {@code NegativeLogLikelihood}.
+ * {@code ∂J/∂s = ∂J/∂f − e^f · Σ_k (∂J/∂f)_k}.
+ */
+public final class LogSoftmax extends Activation {
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Nd4j.exec(new LogSoftMax(s, f));
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        INDArray total = gradOut.sum(true, 1);
+        Elementwise.exp(f, gradIn).muliColumnVector(total).rsubi(gradOut);
+    }
+}

@@ -1,0 +1,78 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.core.Shapes;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The parametric ReLU f(s) = max(s, 0) + α·min(s, 0) with a learned slope α, one per feature
+ * ({@code [1, features]}, inputs {@code [batch, features]}) or one shared by all ({@code [1, 1]}).
+ * f'(s) = 1 if s &gt; 0 else α, and ∂f/∂α = min(s, 0), so {@code ∂J/∂α = Σ_rows ∂J/∂f ⊙ min(s, 0)}.
+ * α starts at 0.25, as in PyTorch.
+ */
+public final class PReLU extends Activation {
+
+    public static final double INITIAL_ALPHA = 0.25;
+
+    private final Parameter alpha;
+    private final boolean shared;
+
+    /** One α shared by every input, float32. */
+    public PReLU() {
+        this(0, DataType.FLOAT);
+    }
+
+    /** One α per feature, float32. */
+    public PReLU(int features) {
+        this(features, DataType.FLOAT);
+    }
+
+    /** One α per feature, or one shared α when {@code features} is 0. */
+    public PReLU(int features, DataType dataType) {
+        this.shared = features == 0;
+        this.alpha = Parameter.of("alpha", Nd4j.valueArrayOf(new long[] {1, shared ? 1 : features},
+                INITIAL_ALPHA, dataType));
+    }
+
+    @Override
+    public void initialize(Rng rng) {
+        alpha.value().assign(INITIAL_ALPHA);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(alpha);
+    }
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Shapes.requireDataType(name(), s, alpha.value().dataType());
+        if (!shared) {
+            Shapes.requireMatrix(name(), "input", s, alpha.value().columns());
+        }
+        scaleByAlpha(Elementwise.negativePart(s, f)).addi(Elementwise.relu(s, scratch(0, s)));
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        INDArray slopeTimesGrad = Elementwise.negativePart(s, scratch(0, s)).muli(gradOut);
+        alpha.gradient().addi(shared ? slopeTimesGrad.sum(true, 0, 1).reshape(1, 1) : slopeTimesGrad.sum(true, 0));
+        INDArray positive = Elementwise.sign(Elementwise.relu(s, gradIn), gradIn);
+        INDArray negative = scaleByAlpha(positive.rsub(1.0, scratch(1, s)));
+        positive.addi(negative).muli(gradOut);
+    }
+
+    private INDArray scaleByAlpha(INDArray x) {
+        return shared ? x.muli(alpha.value().getDouble(0)) : x.muliRowVector(alpha.value());
+    }
+
+    @Override
+    public String name() {
+        return shared ? "PReLU(shared)" : "PReLU(" + alpha.value().columns() + ")";
+    }
+}

@@ -1,0 +1,15 @@
+package io.backprop4j.layers.activations;
+
+/**
+ * The self-normalizing ELU (Klambauer et al. 2017): λ·ELU_α(s) with α = 1.6732632423543772 and
+ * λ = 1.0507009873554805, the constants PyTorch and Keras use.
+ */
+public final class SELU extends ELU {
+
+    public static final double ALPHA = 1.6732632423543772;
+    public static final double LAMBDA = 1.0507009873554805;
+
+    public SELU() {
+        super(ALPHA, LAMBDA);
+    }
+}

@@ -1,0 +1,18 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The logistic function f(s) = 1 / (1 + e^−s), with f'(s) = f(1 − f) from the cached output. */
+public final class Sigmoid extends Activation {
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Elementwise.sigmoid(s, f);
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        f.rsub(1.0, gradIn).muli(f).muli(gradOut);
+    }
+}

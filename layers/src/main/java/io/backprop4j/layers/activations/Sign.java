@@ -1,0 +1,24 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * The perceptron's threshold unit: f(s) = 1 if s ≥ 0 else −1; f'(s) = 0 almost everywhere, so no
+ * gradient flows through it (it is trained by the perceptron rule, not by backpropagation).
+ */
+public final class Sign extends Activation {
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Elementwise.sign(s, f);
+        BooleanIndexing.replaceWhere(f, 1.0, Conditions.equals(0));
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        gradIn.assign(0);
+    }
+}

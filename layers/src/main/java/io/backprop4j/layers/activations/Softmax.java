@@ -1,0 +1,25 @@
+package io.backprop4j.layers.activations;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Row-wise softmax f_k = e^{s_k − m} / Σ_i e^{s_i − m} with m the row maximum (so no exponential
+ * overflows). Its Jacobian is diag(f) − f·fᵀ, applied without forming it:
+ * {@code ∂J/∂s = f ⊙ (∂J/∂f − Σ_k (∂J/∂f)_k f_k)}. For classification prefer the fused
+ * {@code SoftmaxCrossEntropy} loss on the logits.
+ */
+public final class Softmax extends Activation {
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Nd4j.exec(new SoftMax(s, f, -1));
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        INDArray weighted = gradOut.mul(f, gradIn).sum(true, 1);
+        gradIn.assign(gradOut).subiColumnVector(weighted).muli(f);
+    }
+}

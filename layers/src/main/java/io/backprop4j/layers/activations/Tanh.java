@@ -1,0 +1,18 @@
+package io.backprop4j.layers.activations;
+
+import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** f(s) = tanh(s) = (e^s − e^−s)/(e^s + e^−s), with f'(s) = 1 − f² from the cached output. */
+public final class Tanh extends Activation {
+
+    @Override
+    protected void apply(INDArray s, INDArray f) {
+        Elementwise.tanh(s, f);
+    }
+
+    @Override
+    protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
+        f.mul(f, gradIn).rsubi(1.0).muli(gradOut);
+    }
+}

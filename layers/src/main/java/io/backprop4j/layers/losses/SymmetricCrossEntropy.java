@@ -1,0 +1,34 @@
+package io.backprop4j.layers.losses;
+
+import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Shapes;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Symmetric cross-entropy J = −(1/B) Σ (t·log z + z·log t), the sum of cross-entropy and reverse
+ * cross-entropy; ∂J/∂z = −(t/z + log t)/B. Logs and divisions use max(·, ε), so one-hot targets give
+ * log 0 ≈ log ε instead of −∞.
+ */
+public final class SymmetricCrossEntropy implements Loss {
+
+    private INDArray gradient;
+    private INDArray scratch;
+
+    @Override
+    public double value(INDArray prediction, INDArray target) {
+        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        scratch = Buffers.like(scratch, prediction);
+        double forward = Probabilities.sumTargetTimesLog(target, prediction, scratch);
+        double reverse = Probabilities.sumTargetTimesLog(prediction, target, scratch);
+        return -(forward + reverse) / prediction.size(0);
+    }
+
+    @Override
+    public INDArray gradient(INDArray prediction, INDArray target) {
+        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        gradient = Buffers.like(gradient, prediction);
+        scratch = Buffers.like(scratch, prediction);
+        Probabilities.floor(prediction, gradient).rdivi(target);
+        return gradient.addi(Probabilities.safeLog(target, scratch)).divi(-prediction.size(0));
+    }
+}
