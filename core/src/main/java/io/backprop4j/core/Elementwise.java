@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * ND4J's native element-wise kernels, written into a given output array ({@code z} may be {@code x}).
@@ -64,6 +65,22 @@ public final class Elementwise {
     /** z = sign(x) ∈ {−1, 0, 1}; on a non-negative x, the indicator of x &gt; 0. */
     public static INDArray sign(INDArray x, INDArray z) {
         return Nd4j.exec(new Sign(x, z));
+    }
+
+    /**
+     * Row-wise softmax z_k = e^{x_k − m} / Σ_i e^{x_i − m}, m the row maximum: no exponential overflows and
+     * no row underflows to 0/0 (ND4J's own softmax op returns NaN for a row of −1000s).
+     */
+    public static INDArray softmax(INDArray x, INDArray z) {
+        exp(x.subColumnVector(x.max(true, 1)), z);
+        return z.diviColumnVector(z.sum(true, 1));
+    }
+
+    /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp. */
+    public static INDArray logSoftmax(INDArray x, INDArray z) {
+        INDArray shifted = x.subColumnVector(x.max(true, 1));
+        INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
+        return z.assign(shifted).subiColumnVector(logSum);
     }
 
     /** z = log(1 + e^x) computed as max(x, 0) + log1p(e^−|x|), finite for every finite x. */

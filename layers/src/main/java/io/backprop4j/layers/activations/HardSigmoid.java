@@ -1,7 +1,7 @@
 package io.backprop4j.layers.activations;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import io.backprop4j.core.Elementwise;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * PyTorch's piecewise-linear sigmoid: f(s) = min(max(s/6 + ½, 0), 1) (= ReLU6(s + 3)/6);

@@ -2,8 +2,6 @@ package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.Elementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Row-wise log-softmax f_k = s_k − log Σ_i e^{s_i} (by log-sum-exp, stable for any spread), the output
@@ -14,7 +12,7 @@ public final class LogSoftmax extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Nd4j.exec(new LogSoftMax(s, f));
+        Elementwise.logSoftmax(s, f);
     }
 
     @Override

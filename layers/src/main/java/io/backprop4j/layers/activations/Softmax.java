@@ -1,8 +1,7 @@
 package io.backprop4j.layers.activations;
 
+import io.backprop4j.core.Elementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Row-wise softmax f_k = e^{s_k − m} / Σ_i e^{s_i − m} with m the row maximum (so no exponential
@@ -14,7 +13,7 @@ public final class Softmax extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Nd4j.exec(new SoftMax(s, f, -1));
+        Elementwise.softmax(s, f);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.backprop4j.layers.losses;
 
 import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Softmax and cross-entropy fused, on the logits s: J = −(1/B) Σ_b Σ_k t_k·log softmax(s)_k with the
@@ -21,7 +19,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     public double value(INDArray logits, INDArray target) {
         Shapes.requireSameShape(name(), "logits", logits, "target", target);
         scratch = Buffers.like(scratch, logits);
-        Nd4j.exec(new LogSoftMax(logits, scratch));
+        Elementwise.logSoftmax(logits, scratch);
         return -scratch.muli(target).sumNumber().doubleValue() / logits.size(0);
     }
 
@@ -29,7 +27,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     public INDArray gradient(INDArray logits, INDArray target) {
         Shapes.requireSameShape(name(), "logits", logits, "target", target);
         gradient = Buffers.like(gradient, logits);
-        Nd4j.exec(new SoftMax(logits, gradient, -1));
+        Elementwise.softmax(logits, gradient);
         return gradient.subi(target).divi(logits.size(0));
     }
 }
