@@ -1,0 +1,42 @@
+package io.backprop4j.core;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Examples and their targets, one per row: {@code features [n, …]}, {@code labels [n, …]} (one-hot rows,
+ * regression targets, or class indices {@code [n, 1]}).
+ */
+public record DataSet(INDArray features, INDArray labels) {
+
+    public DataSet {
+        if (features.size(0) != labels.size(0)) {
+            throw new IllegalArgumentException("DataSet: " + features.size(0) + " feature rows "
+                    + Arrays.toString(features.shape()) + " but " + labels.size(0) + " label rows "
+                    + Arrays.toString(labels.shape()) + "; each example needs one row of each.");
+        }
+    }
+
+    public int size() {
+        return Math.toIntExact(features.size(0));
+    }
+
+    /** The examples at {@code rows}, in that order, gathered by one native call per array. */
+    public DataSet rows(int[] rows) {
+        return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
+    }
+
+    /** Both arrays converted to {@code type} (a no-op for arrays already of that type). */
+    public DataSet castTo(DataType type) {
+        return new DataSet(features.castTo(type), labels.castTo(type));
+    }
+
+    /** The first {@code n} examples, as views. */
+    public DataSet first(int n) {
+        return new DataSet(features.get(NDArrayIndex.interval(0, n)),
+                labels.get(NDArrayIndex.interval(0, n)));
+    }
+}

@@ -1,0 +1,49 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adadelta (Zeiler 2012) in PyTorch's form: {@code v ← ρv + (1 − ρ)g²};
+ * {@code Δ = √(u + ε)/√(v + ε)·g}; {@code u ← ρu + (1 − ρ)Δ²}; {@code w ← w − η·Δ}, with PyTorch's
+ * defaults η = 1.0, ρ = 0.9, ε = 1e-6 (the PyTorch MNIST example's optimizer).
+ */
+public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
+
+    /** The running averages of squared gradients v and of squared updates u. */
+    public record State(INDArray squaredGradients, INDArray squaredUpdates) {
+    }
+
+    private final double rho;
+    private final double epsilon;
+
+    public Adadelta() {
+        this(1.0);
+    }
+
+    public Adadelta(double learningRate) {
+        this(learningRate, 0.9, 1e-6);
+    }
+
+    public Adadelta(double learningRate, double rho, double epsilon) {
+        super(learningRate);
+        this.rho = rho;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected State initialState(Parameter p) {
+        return new State(p.value().ulike().assign(0), p.value().ulike().assign(0));
+    }
+
+    @Override
+    protected void update(Parameter p, State state) {
+        INDArray g = p.gradient();
+        INDArray v = state.squaredGradients().muli(rho).addi(g.mul(g).muli(1 - rho));
+        INDArray delta = Transforms.sqrt(state.squaredUpdates().add(epsilon), false)
+                .divi(Transforms.sqrt(v.add(epsilon), false)).muli(g);
+        state.squaredUpdates().muli(rho).addi(delta.mul(delta).muli(1 - rho));
+        p.value().subi(delta.muli(learningRate()));
+    }
+}

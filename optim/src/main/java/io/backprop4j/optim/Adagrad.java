@@ -1,0 +1,39 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adagrad (Duchi et al. 2011): {@code s ← s + g²}; {@code w ← w − η·g / (√s + ε)}, ε = 1e-10 as in
+ * PyTorch.
+ */
+public final class Adagrad extends StatefulOptimizer<Adagrad.State> {
+
+    /** The running sum of squared gradients. */
+    public record State(INDArray sumOfSquares) {
+    }
+
+    private final double epsilon;
+
+    public Adagrad(double learningRate) {
+        this(learningRate, 1e-10);
+    }
+
+    public Adagrad(double learningRate, double epsilon) {
+        super(learningRate);
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected State initialState(Parameter p) {
+        return new State(p.value().ulike().assign(0));
+    }
+
+    @Override
+    protected void update(Parameter p, State state) {
+        INDArray g = p.gradient();
+        INDArray s = state.sumOfSquares().addi(g.mul(g));
+        p.value().subi(g.mul(learningRate()).divi(Transforms.sqrt(s, true).addi(epsilon)));
+    }
+}

@@ -1,0 +1,16 @@
+package io.backprop4j.optim;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov &amp; Hutter 2019), PyTorch's {@code AdamW}:
+ * {@code w ← (1 − ηλ)w}, then the Adam step. Defaults as in PyTorch: λ = 0.01.
+ */
+public final class AdamW extends Adam {
+
+    public AdamW(double learningRate) {
+        this(learningRate, 0.01);
+    }
+
+    public AdamW(double learningRate, double weightDecay) {
+        super(learningRate, 0.9, 0.999, 1e-8, weightDecay);
+    }
+}

@@ -1,0 +1,41 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * RMSProp (Hinton 2012): {@code s ← ρs + (1 − ρ)g²}; {@code w ← w − η·g / (√s + ε)}, with PyTorch's
+ * defaults ρ = 0.99, ε = 1e-8.
+ */
+public final class RmsProp extends StatefulOptimizer<RmsProp.State> {
+
+    /** The running average of squared gradients. */
+    public record State(INDArray meanSquare) {
+    }
+
+    private final double rho;
+    private final double epsilon;
+
+    public RmsProp(double learningRate) {
+        this(learningRate, 0.99, 1e-8);
+    }
+
+    public RmsProp(double learningRate, double rho, double epsilon) {
+        super(learningRate);
+        this.rho = rho;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected State initialState(Parameter p) {
+        return new State(p.value().ulike().assign(0));
+    }
+
+    @Override
+    protected void update(Parameter p, State state) {
+        INDArray g = p.gradient();
+        INDArray s = state.meanSquare().muli(rho).addi(g.mul(g).muli(1 - rho));
+        p.value().subi(g.mul(learningRate()).divi(Transforms.sqrt(s, true).addi(epsilon)));
+    }
+}

@@ -1,0 +1,64 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, in PyTorch's
+ * form: {@code g = ∂J/∂w + λw}; {@code v ← μv + g}; {@code w ← w − η·(g + μv)} with Nesterov, else
+ * {@code w ← w − η·v}. Without momentum this is {@code w ← (1 − ηλ)w − η·∂J/∂w}.
+ */
+public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
+
+    /** The velocity v of momentum SGD (null without momentum). */
+    public record Velocity(INDArray v) {
+    }
+
+    private final double momentum;
+    private final boolean nesterov;
+    private final double weightDecay;
+
+    /** Plain gradient descent {@code w ← w − η·∂J/∂w}. */
+    public Sgd(double learningRate) {
+        this(learningRate, 0, false, 0);
+    }
+
+    public Sgd(double learningRate, double momentum, boolean nesterov, double weightDecay) {
+        super(learningRate);
+        if (nesterov && momentum <= 0) {
+            throw new IllegalArgumentException("Sgd: Nesterov needs a momentum > 0, got " + momentum);
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.weightDecay = weightDecay;
+    }
+
+    /** SGD with Nesterov momentum μ, the anchors' MLP optimizer. */
+    public static Sgd nesterov(double learningRate, double momentum) {
+        return new Sgd(learningRate, momentum, true, 0);
+    }
+
+    @Override
+    protected Velocity initialState(Parameter p) {
+        return new Velocity(momentum == 0 ? null : p.value().ulike().assign(0));
+    }
+
+    @Override
+    protected void update(Parameter p, Velocity state) {
+        INDArray w = p.value();
+        INDArray g = p.gradient();
+        if (weightDecay != 0) {
+            g.addi(w.mul(weightDecay));
+        }
+        if (state.v() == null) {
+            w.subi(g.muli(learningRate()));
+            return;
+        }
+        INDArray v = state.v().muli(momentum).addi(g);
+        if (nesterov) {
+            w.subi(g.addi(v.mul(momentum)).muli(learningRate()));
+        } else {
+            w.subi(v.mul(learningRate()));
+        }
+    }
+}

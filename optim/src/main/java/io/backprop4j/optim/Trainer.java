@@ -1,0 +1,197 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.losses.Loss;
+import io.backprop4j.optim.TrainingResult.StopReason;
+import io.backprop4j.optim.listeners.EpochEvent;
+import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.schedules.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Mini-batch gradient descent: each epoch draws a fresh random permutation of the training set and walks
+ * it in batches of {@code batchSize} (the last one may be smaller); each batch is forward → loss →
+ * backward → optimizer step. Full-batch gradient descent is {@code batchSize = n}, one-example SGD is
+ * {@code batchSize = 1}.
+ *
+ * <p>Stops at the epoch limit, or earlier when the full-data gradient norm ‖∇J(w)‖ falls below θ (if set),
+ * or when the validation loss has not improved for {@code patience} epochs (if early stopping is set; the
+ * best weights are then restored). One seed fixes the shuffling.
+ */
+public final class Trainer {
+
+    private final Sequential model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private LearningRateSchedule schedule;
+    private double gradientNormThreshold = 0;
+    private double clipNorm = 0;
+    private DataSet validation;
+    private int patience;
+
+    public Trainer(Sequential model, Loss loss, Optimizer optimizer) {
+        this.model = model;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.schedule = LearningRateSchedule.constant(optimizer.learningRate());
+    }
+
+    /** Sets the learning rate of each epoch; the default keeps the optimizer's. */
+    public Trainer schedule(LearningRateSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /** Stops when ‖∇J(w)‖ over the whole training set falls below θ, checked after every epoch. */
+    public Trainer stopWhenGradientNormBelow(double theta) {
+        this.gradientNormThreshold = theta;
+        return this;
+    }
+
+    /** Clips each batch's gradient to global norm {@code maxNorm} before the step. */
+    public Trainer clipGradientNorm(double maxNorm) {
+        this.clipNorm = maxNorm;
+        return this;
+    }
+
+    /** Stops when the loss on {@code validation} has not improved for {@code patience} epochs, keeping the best weights. */
+    public Trainer earlyStopping(DataSet validation, int patience) {
+        this.validation = validation;
+        this.patience = patience;
+        return this;
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public TrainingResult fit(DataSet train, int epochs, int batchSize, long seed) {
+        if (batchSize <= 0 || epochs <= 0) {
+            throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
+                    + epochs + ", batchSize=" + batchSize);
+        }
+        Rng rng = new Rng(seed);
+        List<EpochEvent> history = new ArrayList<>();
+        List<INDArray> best = null;
+        double bestValidationLoss = Double.POSITIVE_INFINITY;
+        int epochsWithoutImprovement = 0;
+        StopReason reason = StopReason.EPOCH_LIMIT;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            optimizer.setLearningRate(schedule.rate(epoch - 1));
+            long start = System.nanoTime();
+            double trainLoss = trainEpoch(train, batchSize, epoch, rng);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
+            EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, optimizer.learningRate(), seconds,
+                    train.size());
+            history.add(event);
+            listeners.forEach(l -> l.onEpochEnd(event));
+            if (validation != null) {
+                if (validationLoss < bestValidationLoss) {
+                    bestValidationLoss = validationLoss;
+                    best = snapshot();
+                    epochsWithoutImprovement = 0;
+                } else if (++epochsWithoutImprovement >= patience) {
+                    reason = StopReason.EARLY_STOPPING;
+                    break;
+                }
+            }
+            if (gradientNormThreshold > 0 && fullGradientNorm(train, batchSize) < gradientNormThreshold) {
+                reason = StopReason.GRADIENT_NORM;
+                break;
+            }
+        }
+        if (best != null) {
+            restore(best);
+        }
+        return new TrainingResult(history.size(), reason, List.copyOf(history));
+    }
+
+    /** One pass over a fresh permutation; returns the mean batch loss. */
+    private double trainEpoch(DataSet train, int batchSize, int epoch, Rng rng) {
+        int[] order = rng.permutation(train.size());
+        List<Parameter> parameters = model.parameters();
+        double lossSum = 0;
+        int batches = 0;
+        double lastFinite = Double.NaN;
+        for (int from = 0; from < order.length; from += batchSize) {
+            DataSet batch = train.rows(Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length)));
+            INDArray prediction = model.forward(batch.features(), true);
+            double value = loss.value(prediction, batch.labels());
+            if (!Double.isFinite(value)) {
+                throw new TrainingDivergedException(epoch, batches + 1, value, lastFinite);
+            }
+            lastFinite = value;
+            model.zeroGradients();
+            model.backward(loss.gradient(prediction, batch.labels()));
+            if (clipNorm > 0) {
+                GradientClipping.clipByGlobalNorm(parameters, clipNorm);
+            }
+            int batchNumber = ++batches;
+            listeners.forEach(l -> l.afterBackward(epoch, batchNumber, value, parameters));
+            optimizer.step(parameters);
+            lossSum += value;
+        }
+        return lossSum / batches;
+    }
+
+    /** The loss J over all of {@code data} in inference mode, as an example-weighted mean of batch losses. */
+    public double meanLoss(DataSet data, int batchSize) {
+        double total = 0;
+        for (int from = 0; from < data.size(); from += batchSize) {
+            DataSet batch = slice(data, from, batchSize);
+            total += loss.value(model.forward(batch.features(), false), batch.labels()) * batch.size();
+        }
+        return total / data.size();
+    }
+
+    /** ‖∇J(w)‖ for J the mean loss over all of {@code data}: batch gradients weighted by batch size / n. */
+    public double fullGradientNorm(DataSet data, int batchSize) {
+        List<Parameter> parameters = model.parameters();
+        List<INDArray> sum = new ArrayList<>();
+        parameters.forEach(p -> sum.add(p.gradient().ulike().assign(0)));
+        for (int from = 0; from < data.size(); from += batchSize) {
+            DataSet batch = slice(data, from, batchSize);
+            INDArray prediction = model.forward(batch.features(), true);
+            model.zeroGradients();
+            model.backward(loss.gradient(prediction, batch.labels()));
+            double weight = (double) batch.size() / data.size();
+            for (int i = 0; i < parameters.size(); i++) {
+                sum.get(i).addi(parameters.get(i).gradient().mul(weight));
+            }
+        }
+        model.zeroGradients();
+        double squares = 0;
+        for (INDArray g : sum) {
+            double norm = g.norm2Number().doubleValue();
+            squares += norm * norm;
+        }
+        return Math.sqrt(squares);
+    }
+
+    private static DataSet slice(DataSet data, int from, int batchSize) {
+        int to = Math.min(from + batchSize, data.size());
+        int[] rows = new int[to - from];
+        Arrays.setAll(rows, i -> from + i);
+        return data.rows(rows);
+    }
+
+    private List<INDArray> snapshot() {
+        return model.parameters().stream().map(p -> p.value().dup()).toList();
+    }
+
+    private void restore(List<INDArray> values) {
+        List<Parameter> parameters = model.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).value().assign(values.get(i));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.optim.listeners.EpochEvent;
+import java.util.List;
+
+/** How training ended: the epochs run, why it stopped, and every epoch's figures. */
+public record TrainingResult(int epochs, StopReason stopReason, List<EpochEvent> history) {
+
+    /** Why the loop stopped. */
+    public enum StopReason {
+        /** the maximum number of epochs was reached */
+        EPOCH_LIMIT,
+        /** the full-data gradient norm ‖∇J(w)‖ fell below θ, the textbook criterion */
+        GRADIENT_NORM,
+        /** the validation loss had not improved for {@code patience} epochs */
+        EARLY_STOPPING
+    }
+
+    public EpochEvent last() {
+        return history.get(history.size() - 1);
+    }
+}

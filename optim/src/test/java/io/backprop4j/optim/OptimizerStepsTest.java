@@ -1,0 +1,110 @@
+package io.backprop4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.backprop4j.core.Parameter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Each optimizer's first three steps on J(w) = ½ Σ a_i (w_i − c_i)², against its published update rule
+ * written out in plain double arithmetic.
+ */
+class OptimizerStepsTest {
+
+    private static final double[] A = {1.0, 4.0, 0.5};
+    private static final double[] C = {0.3, -0.2, 1.5};
+    private static final double[] W0 = {1.0, 1.0, -1.0};
+
+    /** The rule for one coordinate: given w, g, the step number t (from 1) and a state array, returns new w. */
+    interface Rule {
+        double apply(double w, double g, int t, double[] state);
+    }
+
+    @Test
+    void sgd() {
+        assertMatches(() -> new Sgd(0.1), (w, g, t, s) -> w - 0.1 * g);
+    }
+
+    @Test
+    void sgdWithMomentum() {
+        assertMatches(() -> new Sgd(0.1, 0.9, false, 0), (w, g, t, s) -> {
+            s[0] = 0.9 * s[0] + g;
+            return w - 0.1 * s[0];
+        });
+    }
+
+    @Test
+    void sgdWithNesterovMomentum() {
+        assertMatches(() -> Sgd.nesterov(0.1, 0.9), (w, g, t, s) -> {
+            s[0] = 0.9 * s[0] + g;
+            return w - 0.1 * (g + 0.9 * s[0]);
+        });
+    }
+
+    @Test
+    void sgdWithWeightDecayShrinksThenSteps() {
+        assertMatches(() -> new Sgd(0.1, 0, false, 0.01), (w, g, t, s) -> (1 - 0.1 * 0.01) * w - 0.1 * g);
+    }
+
+    @Test
+    void adagrad() {
+        assertMatches(() -> new Adagrad(0.5), (w, g, t, s) -> {
+            s[0] += g * g;
+            return w - 0.5 * g / (Math.sqrt(s[0]) + 1e-10);
+        });
+    }
+
+    @Test
+    void rmsProp() {
+        assertMatches(() -> new RmsProp(0.01), (w, g, t, s) -> {
+            s[0] = 0.99 * s[0] + 0.01 * g * g;
+            return w - 0.01 * g / (Math.sqrt(s[0]) + 1e-8);
+        });
+    }
+
+    @Test
+    void adam() {
+        assertMatches(() -> new Adam(0.1), (w, g, t, s) -> adamStep(w, g, t, s));
+    }
+
+    @Test
+    void adamWDecaysTheWeightsApartFromTheGradient() {
+        assertMatches(() -> new AdamW(0.1, 0.05), (w, g, t, s) -> adamStep((1 - 0.1 * 0.05) * w, g, t, s));
+    }
+
+    @Test
+    void adadelta() {
+        assertMatches(Adadelta::new, (w, g, t, s) -> {
+            s[0] = 0.9 * s[0] + 0.1 * g * g;
+            double delta = Math.sqrt(s[1] + 1e-6) / Math.sqrt(s[0] + 1e-6) * g;
+            s[1] = 0.9 * s[1] + 0.1 * delta * delta;
+            return w - delta;
+        });
+    }
+
+    private static double adamStep(double w, double g, int t, double[] s) {
+        s[0] = 0.9 * s[0] + 0.1 * g;
+        s[1] = 0.999 * s[1] + 0.001 * g * g;
+        double mHat = s[0] / (1 - Math.pow(0.9, t));
+        double vHat = s[1] / (1 - Math.pow(0.999, t));
+        return w - 0.1 * mHat / (Math.sqrt(vHat) + 1e-8);
+    }
+
+    private static void assertMatches(Supplier<Optimizer> make, Rule rule) {
+        Optimizer optimizer = make.get();
+        Parameter w = Parameter.of("w", Nd4j.createFromArray(W0.clone()).reshape(1, 3));
+        double[] expected = W0.clone();
+        double[][] state = new double[3][2];
+        for (int t = 1; t <= 3; t++) {
+            for (int i = 0; i < 3; i++) {
+                w.gradient().putScalar(i, A[i] * (w.value().getDouble(i) - C[i]));
+                expected[i] = rule.apply(expected[i], A[i] * (expected[i] - C[i]), t, state[i]);
+            }
+            optimizer.step(List.of(w));
+            assertArrayEquals(expected, w.value().toDoubleVector(), 1e-6, "after step " + t);
+        }
+    }
+}
