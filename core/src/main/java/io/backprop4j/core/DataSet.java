@@ -34,9 +34,8 @@ public record DataSet(INDArray features, INDArray labels) {
         return new DataSet(features.castTo(type), labels.castTo(type));
     }
 
-    /** The first {@code n} examples, as views. */
-    public DataSet first(int n) {
-        return new DataSet(features.get(NDArrayIndex.interval(0, n)),
-                labels.get(NDArrayIndex.interval(0, n)));
+    /** Examples {@code from} (inclusive) to {@code to} (exclusive), as views: no copy. */
+    public DataSet range(int from, int to) {
+        return new DataSet(features.get(NDArrayIndex.interval(from, to)), labels.get(NDArrayIndex.interval(from, to)));
     }
 }

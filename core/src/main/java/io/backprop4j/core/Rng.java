@@ -40,10 +40,6 @@ public final class Rng {
         return random.nextInt(bound);
     }
 
-    public long nextLong() {
-        return random.nextLong();
-    }
-
     /** A uniformly random permutation of {@code 0 … n−1} (Fisher–Yates). */
     public int[] permutation(int n) {
         int[] order = new int[n];

@@ -2,7 +2,6 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.layers.Sequential;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -17,9 +16,7 @@ public record Evaluation(long[][] confusion) {
     public static Evaluation of(Sequential model, DataSet data, int batchSize) {
         long[][] confusion = null;
         for (int from = 0; from < data.size(); from += batchSize) {
-            int to = Math.min(from + batchSize, data.size());
-            int[] rows = IntStream.range(from, to).toArray();
-            DataSet batch = data.rows(rows);
+            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
             INDArray output = model.forward(batch.features(), false);
             int classes = (int) output.columns();
             if (confusion == null) {

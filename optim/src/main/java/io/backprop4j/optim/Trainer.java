@@ -147,7 +147,7 @@ public final class Trainer {
     public double meanLoss(DataSet data, int batchSize) {
         double total = 0;
         for (int from = 0; from < data.size(); from += batchSize) {
-            DataSet batch = slice(data, from, batchSize);
+            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
             total += loss.value(model.forward(batch.features(), false), batch.labels()) * batch.size();
         }
         return total / data.size();
@@ -159,7 +159,7 @@ public final class Trainer {
         List<INDArray> sum = new ArrayList<>();
         parameters.forEach(p -> sum.add(p.gradient().ulike().assign(0)));
         for (int from = 0; from < data.size(); from += batchSize) {
-            DataSet batch = slice(data, from, batchSize);
+            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
             INDArray prediction = model.forward(batch.features(), true);
             model.zeroGradients();
             model.backward(loss.gradient(prediction, batch.labels()));
@@ -175,13 +175,6 @@ public final class Trainer {
             squares += norm * norm;
         }
         return Math.sqrt(squares);
-    }
-
-    private static DataSet slice(DataSet data, int from, int batchSize) {
-        int to = Math.min(from + batchSize, data.size());
-        int[] rows = new int[to - from];
-        Arrays.setAll(rows, i -> from + i);
-        return data.rows(rows);
     }
 
     private List<INDArray> snapshot() {
