@@ -6,6 +6,7 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -98,6 +99,11 @@ public final class Dense implements Layer {
 
     public Parameter bias() {
         return bias;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("in", in, "out", out, "init", init.name());
     }
 
     @Override

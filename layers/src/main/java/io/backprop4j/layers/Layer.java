@@ -3,6 +3,7 @@ package io.backprop4j.layers;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,6 +29,14 @@ public interface Layer {
 
     /** Redraws the initial parameter values from {@code rng}; parameter-free layers ignore it. */
     default void initialize(Rng rng) {
+    }
+
+    /**
+     * The constructor arguments that rebuild this layer, by name (as Keras's {@code get_config}); a model
+     * file stores them as JSON beside the layer's type. Empty for layers built without arguments.
+     */
+    default Map<String, Object> config() {
+        return Map.of();
     }
 
     /** A short description for messages and summaries, e.g. {@code "Dense(784→256)"}. */

@@ -4,6 +4,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.WeightInit;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
@@ -59,6 +60,11 @@ public final class Maxout implements Layer {
     @Override
     public void initialize(Rng rng) {
         linear.initialize(rng);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("in", (int) linear.weights().value().rows(), "out", out, "pieces", pieces);
     }
 
     @Override

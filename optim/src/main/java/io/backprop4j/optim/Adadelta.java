@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -12,7 +13,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 
     /** The running averages of squared gradients v and of squared updates u. */
-    public record State(INDArray squaredGradients, INDArray squaredUpdates) {
+    public record State(INDArray squaredGradients, INDArray squaredUpdates) implements OptimizerState {
+        @Override
+        public Map<String, INDArray> arrays() {
+            return Map.of("squaredGradients", squaredGradients, "squaredUpdates", squaredUpdates);
+        }
     }
 
     private final double rho;

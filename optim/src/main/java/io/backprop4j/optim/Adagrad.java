@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -11,7 +12,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Adagrad extends StatefulOptimizer<Adagrad.State> {
 
     /** The running sum of squared gradients. */
-    public record State(INDArray sumOfSquares) {
+    public record State(INDArray sumOfSquares) implements OptimizerState {
+        @Override
+        public Map<String, INDArray> arrays() {
+            return Map.of("sumOfSquares", sumOfSquares);
+        }
     }
 
     private final double epsilon;

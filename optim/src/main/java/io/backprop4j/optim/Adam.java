@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -13,7 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public class Adam extends StatefulOptimizer<Adam.State> {
 
     /** The step count t and the first and second moment estimates m, v. */
-    public static final class State {
+    public static final class State implements OptimizerState {
         private long count;
         private final INDArray m;
         private final INDArray v;
@@ -25,6 +26,21 @@ public class Adam extends StatefulOptimizer<Adam.State> {
 
         public long count() {
             return count;
+        }
+
+        @Override
+        public Map<String, INDArray> arrays() {
+            return Map.of("m", m, "v", v);
+        }
+
+        @Override
+        public long steps() {
+            return count;
+        }
+
+        @Override
+        public void restoreSteps(long steps) {
+            count = steps;
         }
 
         public INDArray m() {

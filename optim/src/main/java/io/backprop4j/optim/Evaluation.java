@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,8 +16,7 @@ public record Evaluation(long[][] confusion) {
     /** Evaluates {@code model} in inference mode on {@code data}, whose labels are one-hot rows or class indices. */
     public static Evaluation of(Sequential model, DataSet data, int batchSize) {
         long[][] confusion = null;
-        for (int from = 0; from < data.size(); from += batchSize) {
-            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
+        for (DataSet batch : Batches.inOrder(data, batchSize)) {
             INDArray output = model.forward(batch.features(), false);
             int classes = (int) output.columns();
             if (confusion == null) {

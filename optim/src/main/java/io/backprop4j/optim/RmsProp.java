@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -11,7 +12,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class RmsProp extends StatefulOptimizer<RmsProp.State> {
 
     /** The running average of squared gradients. */
-    public record State(INDArray meanSquare) {
+    public record State(INDArray meanSquare) implements OptimizerState {
+        @Override
+        public Map<String, INDArray> arrays() {
+            return Map.of("meanSquare", meanSquare);
+        }
     }
 
     private final double rho;

@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,7 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
 
     /** The velocity v of momentum SGD (null without momentum). */
-    public record Velocity(INDArray v) {
+    public record Velocity(INDArray v) implements OptimizerState {
+        @Override
+        public Map<String, INDArray> arrays() {
+            return v == null ? Map.of() : Map.of("velocity", v);
+        }
     }
 
     private final double momentum;

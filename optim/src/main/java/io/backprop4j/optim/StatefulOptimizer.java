@@ -1,9 +1,12 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The bookkeeping shared by every optimizer: the learning rate, optional weight decay, and a state object
@@ -11,7 +14,7 @@ import java.util.Map;
  *
  * @param <S> the per-parameter state, e.g. Adam's moment estimates
  */
-public abstract class StatefulOptimizer<S> implements Optimizer {
+public abstract class StatefulOptimizer<S extends OptimizerState> implements Optimizer {
 
     private final Map<Parameter, S> states = new IdentityHashMap<>();
     private double learningRate;
@@ -47,8 +50,61 @@ public abstract class StatefulOptimizer<S> implements Optimizer {
         this.learningRate = learningRate;
     }
 
-    /** The state kept for {@code parameter}, or null before its first step (for checkpoints and tests). */
+    /** The state kept for {@code parameter}, or null before its first step. */
     public S state(Parameter parameter) {
         return states.get(parameter);
+    }
+
+    /** The state arrays of each stepped parameter, keyed {@code "parameterName/arrayName"} (live arrays). */
+    public Map<String, INDArray> stateArrays(List<Parameter> parameters) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            S state = states.get(p);
+            if (state != null) {
+                state.arrays().forEach((name, array) -> arrays.put(p.name() + "/" + name, array));
+            }
+        }
+        return arrays;
+    }
+
+    /** The update count of each stepped parameter, by parameter name. */
+    public Map<String, Long> stepCounts(List<Parameter> parameters) {
+        Map<String, Long> steps = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            S state = states.get(p);
+            if (state != null) {
+                steps.put(p.name(), state.steps());
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Replaces the state of each of {@code parameters} that has an entry in {@code steps} (those stepped
+     * before the checkpoint) with arrays from {@code arrays}, keyed {@code "parameterName/arrayName"}.
+     * Everything is checked before anything changes.
+     */
+    public void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
+        Map<Parameter, S> restored = new IdentityHashMap<>();
+        for (Parameter p : parameters) {
+            if (!steps.containsKey(p.name())) {
+                continue;
+            }
+            S state = initialState(p);
+            for (Map.Entry<String, INDArray> entry : state.arrays().entrySet()) {
+                String key = p.name() + "/" + entry.getKey();
+                INDArray saved = arrays.get(key);
+                if (saved == null || !Arrays.equals(saved.shape(), entry.getValue().shape())) {
+                    throw new IllegalArgumentException(getClass().getSimpleName() + ": optimizer state " + key
+                            + " should be " + Arrays.toString(entry.getValue().shape()) + ", found "
+                            + (saved == null ? "nothing" : Arrays.toString(saved.shape())));
+                }
+                entry.getValue().assign(saved);
+            }
+            state.restoreSteps(steps.get(p.name()));
+            restored.put(p, state);
+        }
+        states.clear();
+        states.putAll(restored);
     }
 }

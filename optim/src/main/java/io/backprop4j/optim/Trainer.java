@@ -3,15 +3,19 @@ package io.backprop4j.optim;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.TrainingResult.StopReason;
 import io.backprop4j.optim.listeners.EpochEvent;
 import io.backprop4j.optim.listeners.TrainingListener;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -35,6 +39,8 @@ public final class Trainer {
     private double clipNorm = 0;
     private DataSet validation;
     private int patience;
+    private Path checkpointFile;
+    private Map<String, Object> checkpointMetadata = Map.of();
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer) {
         this.model = model;
@@ -68,23 +74,64 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * After every epoch, writes a {@link Checkpoint} to {@code file} (atomically, replacing the previous
+     * one) with {@code metadata} beside it. Needs a {@link StatefulOptimizer}, whose state it saves.
+     */
+    public Trainer checkpointEachEpoch(Path file, Map<String, Object> metadata) {
+        if (!(optimizer instanceof StatefulOptimizer<?>)) {
+            throw new IllegalArgumentException("Trainer: checkpoints save the optimizer's state, which "
+                    + optimizer.getClass().getSimpleName() + " does not expose; extend StatefulOptimizer");
+        }
+        this.checkpointFile = file;
+        this.checkpointMetadata = Map.copyOf(metadata);
+        return this;
+    }
+
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
     }
 
+    /** Trains for {@code epochs} epochs from the model's current weights; {@code seed} fixes the shuffling. */
     public TrainingResult fit(DataSet train, int epochs, int batchSize, long seed) {
+        return run(train, 1, epochs, batchSize, new Rng(seed));
+    }
+
+    /**
+     * Continues a run from {@code checkpoint} up to epoch {@code epochs} (counted from the run's start):
+     * restores the optimizer's state and the shuffling generator, so the result equals a run that was never
+     * interrupted. The Trainer must have been built on {@code checkpoint.model()}.
+     */
+    public TrainingResult resume(Checkpoint checkpoint, DataSet train, int epochs, int batchSize) {
+        if (checkpoint.model() != model) {
+            throw new IllegalArgumentException("Trainer: build the Trainer on checkpoint.model() to resume it");
+        }
+        if (!(optimizer instanceof StatefulOptimizer<?> stateful)) {
+            throw new IllegalArgumentException("Trainer: resuming restores optimizer state, which "
+                    + optimizer.getClass().getSimpleName() + " does not keep");
+        }
+        if (checkpoint.epoch() >= epochs) {
+            throw new IllegalArgumentException("Trainer: the checkpoint is at epoch " + checkpoint.epoch()
+                    + ", already at or past the requested " + epochs + " epochs");
+        }
+        stateful.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
+        Rng rng = new Rng(0);
+        rng.restore(checkpoint.rng());
+        return run(train, checkpoint.epoch() + 1, epochs, batchSize, rng);
+    }
+
+    private TrainingResult run(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {
         if (batchSize <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
                     + epochs + ", batchSize=" + batchSize);
         }
-        Rng rng = new Rng(seed);
         List<EpochEvent> history = new ArrayList<>();
         List<INDArray> best = null;
         double bestValidationLoss = Double.POSITIVE_INFINITY;
         int epochsWithoutImprovement = 0;
         StopReason reason = StopReason.EPOCH_LIMIT;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
             optimizer.setLearningRate(schedule.rate(epoch - 1));
             long start = System.nanoTime();
             double trainLoss = trainEpoch(train, batchSize, epoch, rng);
@@ -94,6 +141,9 @@ public final class Trainer {
                     train.size());
             history.add(event);
             listeners.forEach(l -> l.onEpochEnd(event));
+            if (checkpointFile != null) {
+                writeCheckpoint(epoch, rng);
+            }
             if (validation != null) {
                 if (validationLoss < bestValidationLoss) {
                     bestValidationLoss = validationLoss;
@@ -115,15 +165,23 @@ public final class Trainer {
         return new TrainingResult(history.size(), reason, List.copyOf(history));
     }
 
+    private void writeCheckpoint(int epoch, Rng rng) {
+        try {
+            Checkpoint.save(checkpointFile, model, (StatefulOptimizer<?>) optimizer, epoch, rng.state(),
+                    checkpointMetadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + epoch + " to "
+                    + checkpointFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One pass over a fresh permutation; returns the mean batch loss. */
     private double trainEpoch(DataSet train, int batchSize, int epoch, Rng rng) {
-        int[] order = rng.permutation(train.size());
         List<Parameter> parameters = model.parameters();
         double lossSum = 0;
         int batches = 0;
         double lastFinite = Double.NaN;
-        for (int from = 0; from < order.length; from += batchSize) {
-            DataSet batch = train.rows(Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length)));
+        for (DataSet batch : Batches.shuffled(train, batchSize, rng)) {
             INDArray prediction = model.forward(batch.features(), true);
             double value = loss.value(prediction, batch.labels());
             if (!Double.isFinite(value)) {
@@ -146,8 +204,7 @@ public final class Trainer {
     /** The loss J over all of {@code data} in inference mode, as an example-weighted mean of batch losses. */
     public double meanLoss(DataSet data, int batchSize) {
         double total = 0;
-        for (int from = 0; from < data.size(); from += batchSize) {
-            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
+        for (DataSet batch : Batches.inOrder(data, batchSize)) {
             total += loss.value(model.forward(batch.features(), false), batch.labels()) * batch.size();
         }
         return total / data.size();
@@ -158,8 +215,7 @@ public final class Trainer {
         List<Parameter> parameters = model.parameters();
         List<INDArray> sum = new ArrayList<>();
         parameters.forEach(p -> sum.add(p.gradient().ulike().assign(0)));
-        for (int from = 0; from < data.size(); from += batchSize) {
-            DataSet batch = data.range(from, Math.min(from + batchSize, data.size()));
+        for (DataSet batch : Batches.inOrder(data, batchSize)) {
             INDArray prediction = model.forward(batch.features(), true);
             model.zeroGradients();
             model.backward(loss.gradient(prediction, batch.labels()));

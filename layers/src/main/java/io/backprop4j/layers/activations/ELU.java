@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.Elementwise;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,6 +25,11 @@ public class ELU extends Activation {
     protected ELU(double alpha, double scale) {
         this.alpha = alpha;
         this.scale = scale;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("alpha", alpha);
     }
 
     public double alpha() {

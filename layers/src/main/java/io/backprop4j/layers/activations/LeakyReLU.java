@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.Elementwise;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,6 +18,11 @@ public final class LeakyReLU extends Activation {
 
     public LeakyReLU(double alpha) {
         this.alpha = alpha;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("alpha", alpha);
     }
 
     public double alpha() {

@@ -5,6 +5,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,6 +70,12 @@ public final class PReLU extends Activation {
 
     private INDArray scaleByAlpha(INDArray x) {
         return shared ? x.muli(alpha.value().getDouble(0)) : x.muliRowVector(alpha.value());
+    }
+
+    /** {@code features}: the number of slopes α, or 0 for one shared slope. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("features", shared ? 0 : (int) alpha.value().columns());
     }
 
     @Override

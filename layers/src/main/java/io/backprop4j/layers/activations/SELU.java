@@ -1,5 +1,7 @@
 package io.backprop4j.layers.activations;
 
+import java.util.Map;
+
 /**
  * The self-normalizing ELU (Klambauer et al. 2017): λ·ELU_α(s) with α = 1.6732632423543772 and
  * λ = 1.0507009873554805, the constants PyTorch and Keras use.
@@ -11,5 +13,11 @@ public final class SELU extends ELU {
 
     public SELU() {
         super(ALPHA, LAMBDA);
+    }
+
+    /** None: α and λ are fixed. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of();
     }
 }

@@ -1,0 +1,134 @@
+package io.backprop4j.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * NumPy's {@code .npy} format (version 1.0) for float32 and float64 arrays: the magic {@code \x93NUMPY},
+ * a header dictionary {@code {'descr': '<f4', 'fortran_order': False, 'shape': (784, 256), }} padded to a
+ * multiple of 64 bytes, then the little-endian values in row-major order. {@code numpy.load} reads what
+ * {@link #write} writes. Parsed in Java, so a damaged file gives a {@link FileFormatException}, never a
+ * crash in native code.
+ */
+public final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=]?)([a-z])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+
+    private Npy() {
+    }
+
+    public static byte[] toBytes(INDArray array) {
+        DataType type = array.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("Npy: only FLOAT and DOUBLE arrays are written, got " + type);
+        }
+        INDArray rowMajor = array.dup('c');
+        String shape = Arrays.stream(array.shape()).mapToObj(Long::toString)
+                .reduce((a, b) -> a + ", " + b).map(s -> array.rank() == 1 ? s + "," : s).orElse("");
+        String dictionary = "{'descr': '<" + (type == DataType.FLOAT ? "f4" : "f8")
+                + "', 'fortran_order': False, 'shape': (" + shape + "), }";
+        int unpadded = MAGIC.length + 4 + dictionary.length() + 1;
+        String header = dictionary + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        int width = type == DataType.FLOAT ? 4 : 8;
+        ByteBuffer bytes = ByteBuffer.allocate(MAGIC.length + 4 + header.length()
+                        + Math.toIntExact(array.length() * width)).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length())
+                .put(header.getBytes(StandardCharsets.US_ASCII));
+        if (type == DataType.FLOAT) {
+            bytes.asFloatBuffer().put(rowMajor.data().asFloat());
+        } else {
+            bytes.asDoubleBuffer().put(rowMajor.data().asDouble());
+        }
+        return bytes.array();
+    }
+
+    public static void write(INDArray array, OutputStream out) throws IOException {
+        out.write(toBytes(array));
+    }
+
+    /** Parses {@code bytes} (from {@code source}, named in errors) into a new array. */
+    public static INDArray fromBytes(byte[] bytes, String source) throws FileFormatException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new FileFormatException(source + ": not a NumPy .npy file (expected the magic bytes \\x93NUMPY)");
+        }
+        int major = bytes[6];
+        buffer.position(8);
+        long headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort())
+                : major == 2 || major == 3 ? Integer.toUnsignedLong(buffer.getInt()) : -1;
+        if (headerLength < 0 || headerLength > buffer.remaining()) {
+            throw new FileFormatException(source + ": unsupported .npy version " + major + " or truncated header");
+        }
+        String header = new String(bytes, buffer.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
+        buffer.position(buffer.position() + (int) headerLength);
+        DataType type = dataType(header, source);
+        long[] shape = shape(header, source);
+        boolean fortran = find(FORTRAN, header, source).group(1).equals("True");
+        long count = 1;
+        for (long size : shape) {
+            count = size == 0 || count <= Integer.MAX_VALUE / size ? count * size : Long.MAX_VALUE;
+        }
+        int width = type == DataType.FLOAT ? 4 : 8;
+        if (count > Integer.MAX_VALUE / 8 || count * width != buffer.remaining()) {
+            throw new FileFormatException(source + ": shape " + Arrays.toString(shape) + " needs "
+                    + count * width + " bytes of data but the file holds " + buffer.remaining());
+        }
+        char order = fortran ? 'f' : 'c';
+        if (type == DataType.FLOAT) {
+            float[] values = new float[(int) count];
+            buffer.asFloatBuffer().get(values);
+            return Nd4j.create(values, shape, order);
+        }
+        double[] values = new double[(int) count];
+        buffer.asDoubleBuffer().get(values);
+        return Nd4j.create(values, shape, order);
+    }
+
+    private static DataType dataType(String header, String source) throws FileFormatException {
+        Matcher descr = find(DESCR, header, source);
+        boolean littleEndian = !descr.group(1).equals(">");
+        if (littleEndian && descr.group(2).equals("f") && descr.group(3).equals("4")) {
+            return DataType.FLOAT;
+        }
+        if (littleEndian && descr.group(2).equals("f") && descr.group(3).equals("8")) {
+            return DataType.DOUBLE;
+        }
+        throw new FileFormatException(source + ": only little-endian float32 ('<f4') and float64 ('<f8') arrays "
+                + "are read, the file holds '" + descr.group() + "'");
+    }
+
+    private static long[] shape(String header, String source) throws FileFormatException {
+        String sizes = find(SHAPE, header, source).group(1).trim();
+        try {
+            long[] shape = Arrays.stream(sizes.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+            if (Arrays.stream(shape).anyMatch(size -> size < 0)) {
+                throw new NumberFormatException("negative size");
+            }
+            return shape;
+        } catch (NumberFormatException e) {
+            throw new FileFormatException(source + ": unreadable shape (" + sizes + ")", e);
+        }
+    }
+
+    private static Matcher find(Pattern pattern, String header, String source) throws FileFormatException {
+        Matcher matcher = pattern.matcher(header);
+        if (!matcher.find()) {
+            throw new FileFormatException(source + ": .npy header lacks " + pattern.pattern().split(":")[0]
+                    + " in " + header.strip());
+        }
+        return matcher;
+    }
+}

@@ -1,0 +1,50 @@
+package io.backprop4j.layers.io;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A layer's saved constructor arguments ({@link io.backprop4j.layers.Layer#config()}) and the model's
+ * data type, with typed getters that say which argument is missing or of the wrong kind.
+ */
+public record LayerConfig(String type, Map<String, Object> values, DataType dataType) {
+
+    public int integer(String key) {
+        if (value(key) instanceof Number number && number.doubleValue() == number.intValue()) {
+            return number.intValue();
+        }
+        throw wrong(key, "an integer");
+    }
+
+    public double real(String key) {
+        if (value(key) instanceof Number number) {
+            return number.doubleValue();
+        }
+        throw wrong(key, "a number");
+    }
+
+    public <E extends Enum<E>> E constant(String key, Class<E> type) {
+        if (value(key) instanceof String name) {
+            try {
+                return Enum.valueOf(type, name);
+            } catch (IllegalArgumentException e) {
+                throw wrong(key, "one of " + Arrays.toString(type.getEnumConstants()));
+            }
+        }
+        throw wrong(key, "a name");
+    }
+
+    private Object value(String key) {
+        if (!values.containsKey(key)) {
+            throw new IllegalArgumentException(type + ": the saved configuration lacks '" + key + "' (has "
+                    + values.keySet() + ")");
+        }
+        return values.get(key);
+    }
+
+    private IllegalArgumentException wrong(String key, String expected) {
+        return new IllegalArgumentException(type + ": configuration '" + key + "' should be " + expected
+                + ", got " + values.get(key));
+    }
+}

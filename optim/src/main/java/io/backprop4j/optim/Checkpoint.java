@@ -1,0 +1,94 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Archive;
+import io.backprop4j.core.FileFormatException;
+import io.backprop4j.core.Npy;
+import io.backprop4j.core.Rng;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.io.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * Everything needed to continue training exactly where it stopped, in one zip file written atomically:
+ * the model (as a {@link ModelFile}), the optimizer's per-parameter state ({@code optimizer/NAME.npy}),
+ * and {@code training.json} with the last completed epoch, the shuffling generator's state, the
+ * optimizer's step counts and free-form metadata (e.g. the command-line settings).
+ *
+ * @param model     the model with the checkpoint's weights
+ * @param epoch     the last completed epoch (1-based); training resumes at {@code epoch + 1}
+ * @param rng       the state of the shuffling generator after that epoch
+ * @param metadata  what the caller saved beside, e.g. the training settings
+ */
+public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String, INDArray> optimizerArrays,
+        Map<String, Long> optimizerSteps, Map<String, Object> metadata) {
+
+    public static final String TRAINING = "training.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Writes the checkpoint of {@code model} and {@code optimizer} after {@code epoch} to {@code file}. */
+    public static void save(Path file, Sequential model, StatefulOptimizer<?> optimizer, int epoch, Rng.State rng,
+            Map<String, Object> metadata) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>(ModelFile.entries(model, metadata));
+        optimizer.stateArrays(model.parameters()).forEach((key, array) ->
+                entries.put(optimizerEntry(key), Npy.toBytes(array)));
+        ObjectNode training = JSON.createObjectNode().put("epoch", epoch).put("optimizer",
+                optimizer.getClass().getSimpleName());
+        training.putObject("rng").put("seed", rng.seed()).put("hasSpareGaussian", rng.hasSpareGaussian())
+                .put("spareGaussian", rng.spareGaussian());
+        training.set("optimizerSteps", JSON.valueToTree(optimizer.stepCounts(model.parameters())));
+        entries.put(TRAINING, JSON.writeValueAsBytes(training));
+        Archive.write(file, entries);
+    }
+
+    public static Checkpoint load(Path file) throws IOException {
+        Map<String, byte[]> entries = Archive.read(file);
+        String source = file.toString();
+        ModelFile.Saved saved = ModelFile.fromEntries(entries, source);
+        byte[] trainingBytes = entries.get(TRAINING);
+        if (trainingBytes == null) {
+            throw new FileFormatException(source + ": a model file, not a checkpoint (no " + TRAINING + "); "
+                    + "load it with ModelFile.load, or resume from a checkpoint written by Trainer.checkpointEachEpoch");
+        }
+        JsonNode training;
+        try {
+            training = JSON.readTree(trainingBytes);
+        } catch (IOException e) {
+            throw new FileFormatException(source + ": " + TRAINING + " is not valid JSON (" + e.getMessage() + ")", e);
+        }
+        JsonNode rng = training.path("rng");
+        if (!training.path("epoch").canConvertToInt() || training.path("epoch").asInt() < 1
+                || !rng.path("seed").canConvertToLong()) {
+            throw new FileFormatException(source + ": " + TRAINING + " lacks a positive epoch or the rng state");
+        }
+        Map<String, Long> steps = new LinkedHashMap<>();
+        training.path("optimizerSteps").fields().forEachRemaining(f -> steps.put(f.getKey(), f.getValue().asLong()));
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            if (name.startsWith("optimizer/") && name.endsWith(".npy")) {
+                String key = name.substring("optimizer/".length(), name.length() - ".npy".length());
+                arrays.put(key, Npy.fromBytes(entry.getValue(), source + "!" + name));
+            }
+        }
+        return new Checkpoint(saved.model(), training.path("epoch").asInt(), new Rng.State(rng.path("seed").asLong(),
+                rng.path("hasSpareGaussian").asBoolean(), rng.path("spareGaussian").asDouble()), arrays, steps,
+                saved.metadata());
+    }
+
+    /** Puts the saved optimizer state into {@code optimizer}, which must step this checkpoint's model. */
+    public void restoreOptimizer(StatefulOptimizer<?> optimizer) {
+        optimizer.restoreState(model.parameters(), optimizerArrays, optimizerSteps);
+    }
+
+    private static String optimizerEntry(String key) {
+        return "optimizer/" + key + ".npy";
+    }
+}
