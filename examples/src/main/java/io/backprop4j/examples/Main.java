@@ -1,18 +1,35 @@
 package io.backprop4j.examples;
 
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line entry point: {@code java -jar backprop4j-examples.jar COMMAND [OPTIONS]}. */
+/**
+ * The command-line entry point: {@code java -jar backprop4j-examples.jar COMMAND [OPTIONS]}. Wrong
+ * arguments print a one-line error and the usage (exit code 2); a failure the user can fix (a missing data
+ * set, a damaged file, training that diverged) prints its message (exit code 1).
+ */
 @Command(name = "backprop4j", mixinStandardHelpOptions = true, version = "backprop4j 0.1.0",
         description = "Train and inspect neural networks trained by backpropagation.",
-        subcommands = {WorkedExampleCommand.class, ClassicsCommands.PerceptronCommand.class,
-            ClassicsCommands.XorCommand.class, ClassicsCommands.ApproximateCommand.class,
-            ClassicsCommands.PlaygroundCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, WorkedExampleCommand.class,
+            ClassicsCommands.PerceptronCommand.class, ClassicsCommands.XorCommand.class,
+            ClassicsCommands.ApproximateCommand.class, ClassicsCommands.PlaygroundCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@code main} and for tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((error, command, parseResult) -> {
+            if (error instanceof IOException || error instanceof IllegalArgumentException
+                    || error instanceof IllegalStateException) {
+                command.getErr().println("backprop4j " + command.getCommandName() + ": " + error.getMessage());
+                return 1;
+            }
+            throw error;
+        });
     }
 
     @Override

@@ -1,0 +1,59 @@
+package io.backprop4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NpyTest {
+
+    @Test
+    void roundTripsFloatAndDoubleArraysOfAnyRankAndOrder() throws FileFormatException {
+        INDArray[] arrays = {Nd4j.linspace(DataType.FLOAT, 1, 12, 1).reshape(3, 4),
+            Nd4j.linspace(DataType.DOUBLE, -1, 24, 1).reshape('f', 2, 3, 4), Nd4j.createFromArray(1.5f, 2.5f),
+            Nd4j.linspace(DataType.FLOAT, 1, 12, 1).reshape(3, 4).transpose()};
+        for (INDArray array : arrays) {
+            byte[] bytes = Npy.toBytes(array);
+            assertEquals(0, (bytes.length - array.length() * array.dataType().width()) % 64, "header padded to 64");
+            INDArray back = Npy.fromBytes(bytes, "a.npy");
+            assertEquals(array.dataType(), back.dataType());
+            assertArrayEquals(array.shape(), back.shape());
+            assertEquals(array, back);
+        }
+    }
+
+    @Test
+    void writesTheHeaderNumPyExpects() {
+        byte[] bytes = Npy.toBytes(Nd4j.createFromArray(1f, 2f, 3f));
+        assertEquals(128 + 3 * 4, bytes.length, "magic, version, length and dictionary padded to 128 bytes");
+        assertEquals(118, bytes[8] & 0xff, "little-endian header length");
+        String header = new String(bytes, 10, 118, StandardCharsets.US_ASCII);
+        assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", header.strip());
+        assertTrue(header.endsWith("\n"));
+    }
+
+    @Test
+    void refusesDamagedOrForeignBytesWithAReason() {
+        byte[] good = Npy.toBytes(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+        assertMessage(new byte[] {1, 2, 3}, "not a NumPy .npy file");
+        assertMessage(Arrays.copyOf(good, good.length - 1), "needs 16 bytes of data but the file holds 15");
+        assertMessage(Arrays.copyOf(good, 40), "truncated header");
+        byte[] ints = good.clone();
+        int at = new String(ints, StandardCharsets.ISO_8859_1).indexOf("<f4");
+        ints[at + 1] = 'i';
+        assertMessage(ints, "only little-endian float32");
+    }
+
+    private static void assertMessage(byte[] bytes, String expected) {
+        FileFormatException error = assertThrows(FileFormatException.class, () -> Npy.fromBytes(bytes, "w.npy"));
+        assertTrue(error.getMessage().startsWith("w.npy: ") && error.getMessage().contains(expected),
+                error.getMessage());
+    }
+}

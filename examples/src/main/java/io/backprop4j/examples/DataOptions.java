@@ -1,0 +1,34 @@
+package io.backprop4j.examples;
+
+import io.backprop4j.core.data.MnistData;
+import io.backprop4j.core.data.MnistDataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** Where the images come from: {@code --dataset}, {@code --data-dir}, {@code --offline}. */
+final class DataOptions {
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", converter = DatasetConverter.class,
+            description = "fashion-mnist or mnist (default: ${DEFAULT-VALUE})")
+    MnistDataset dataset;
+
+    @Option(names = "--data-dir", description = "directory with the four IDX files (.gz or raw); default: "
+            + "/usr/share/datasets/NAME, then ~/.cache/backprop4j/NAME, downloading there if needed")
+    Path directory;
+
+    @Option(names = "--offline", description = "never download; fail if the files are not on disk")
+    boolean offline;
+
+    MnistData load() throws IOException {
+        return dataset.load(directory, offline);
+    }
+
+    static final class DatasetConverter implements ITypeConverter<MnistDataset> {
+        @Override
+        public MnistDataset convert(String value) {
+            return MnistDataset.fromId(value);
+        }
+    }
+}

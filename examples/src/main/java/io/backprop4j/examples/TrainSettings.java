@@ -1,0 +1,69 @@
+package io.backprop4j.examples;
+
+import io.backprop4j.core.data.MnistDataset;
+import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.optim.StatefulOptimizer;
+import io.backprop4j.optim.schedules.LearningRateSchedule;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@code train} run was asked for, saved with its checkpoints (so {@code --resume} continues the
+ * same run) and with its model (so the file says how it was made).
+ */
+record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activation, OptimizerName optimizer,
+        double learningRate, ScheduleName schedule, int batchSize, int epochs, long seed, int limit) {
+
+    Sequential model(int inputs) {
+        return Models.mlp(inputs, hidden, activation.constructor, dataset.classNames().size()).initialize(seed);
+    }
+
+    StatefulOptimizer<?> newOptimizer() {
+        return optimizer.constructor.apply(learningRate);
+    }
+
+    /** The same settings for a run of {@code total} epochs; 0 keeps the planned number. */
+    TrainSettings withEpochs(int total) {
+        return total == 0 ? this : new TrainSettings(dataset, hidden, activation, optimizer, learningRate, schedule,
+                batchSize, total, seed, limit);
+    }
+
+    LearningRateSchedule learningRateSchedule() {
+        return schedule.schedule(learningRate, epochs);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("dataset", dataset.id());
+        map.put("model", "mlp");
+        map.put("hidden", Arrays.stream(hidden).boxed().toList());
+        map.put("activation", activation.id);
+        map.put("optimizer", optimizer.id);
+        map.put("learningRate", learningRate);
+        map.put("schedule", schedule.id);
+        map.put("batchSize", batchSize);
+        map.put("epochs", epochs);
+        map.put("seed", seed);
+        map.put("limit", limit);
+        map.put("classNames", dataset.classNames());
+        return map;
+    }
+
+    static TrainSettings fromMap(Map<String, Object> map) {
+        try {
+            List<?> hidden = (List<?>) map.get("hidden");
+            return new TrainSettings(MnistDataset.fromId((String) map.get("dataset")),
+                    hidden.stream().mapToInt(h -> ((Number) h).intValue()).toArray(),
+                    ActivationName.of((String) map.get("activation")), OptimizerName.of((String) map.get("optimizer")),
+                    ((Number) map.get("learningRate")).doubleValue(), ScheduleName.of((String) map.get("schedule")),
+                    ((Number) map.get("batchSize")).intValue(), ((Number) map.get("epochs")).intValue(),
+                    ((Number) map.get("seed")).longValue(), ((Number) map.get("limit")).intValue());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the checkpoint's training settings are incomplete or not ours ("
+                    + e + "): " + map, e);
+        }
+    }
+}

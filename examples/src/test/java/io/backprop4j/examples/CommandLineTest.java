@@ -1,0 +1,81 @@
+package io.backprop4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.Archive;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line's contract: exit codes, messages, and what its files contain. No data set needed. */
+class CommandLineTest {
+
+    @TempDir
+    Path directory;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void wrongArgumentsGiveAOneLineErrorTheUsageAndExitCode2() {
+        for (String[] args : new String[][] {{"train", "--activation", "swish9"}, {"train", "--epochs", "0"},
+            {"train", "--hidden", "256,-1"}, {"train", "--lr", "-0.1"}, {"train", "--batch-size", "x"},
+            {"train", "--model", "transformer"}, {"train", "--dataset", "cifar"}, {"evaluate"}, {"predict", "--model", "m.zip"}}) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args));
+            String firstLine = run.err().lines().findFirst().orElse("");
+            assertTrue(run.err().contains("Usage: backprop4j " + args[0]), run.err());
+            assertTrue(!firstLine.startsWith("Usage") && !firstLine.isBlank(), run.err());
+        }
+    }
+
+    @Test
+    void aMissingDataSetSaysHowToGetItAndExitsWith1() throws IOException {
+        Path empty = Files.createDirectories(directory.resolve("nothing"));
+        Run run = run("train", "--data-dir", empty.toString(), "--epochs", "1");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("fashion-mnist: " + empty + " lacks train-images-idx3-ubyte")
+                && run.err().contains("apt-get install dataset-fashion-mnist"), run.err());
+    }
+
+    @Test
+    void aDamagedModelFileIsRefusedWithItsName() throws IOException {
+        Path bad = Files.write(directory.resolve("model.zip"), new byte[] {1, 2, 3});
+        Run run = run("evaluate", "--model", bad.toString(), "--data-dir", directory.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(bad + ": not a zip archive"), run.err());
+    }
+
+    /** The parameters of a saved model, by entry name. */
+    static Map<String, byte[]> parameters(Path model) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>(Archive.read(model));
+        entries.keySet().removeIf(name -> !name.startsWith("parameters/"));
+        return entries;
+    }
+
+    static void assertSameParameters(Path expected, Path actual) throws IOException {
+        Map<String, byte[]> a = parameters(expected);
+        Map<String, byte[]> b = parameters(actual);
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((name, bytes) -> assertArrayEquals(bytes, b.get(name), name));
+    }
+}

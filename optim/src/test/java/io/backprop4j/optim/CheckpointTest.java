@@ -1,0 +1,124 @@
+package io.backprop4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.FileFormatException;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.PReLU;
+import io.backprop4j.layers.io.ModelFile;
+import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+class CheckpointTest {
+
+    @TempDir
+    Path directory;
+
+    private static DataSet blobs() {
+        Rng rng = new Rng(2);
+        int n = 300;
+        float[][] x = new float[n][5];
+        float[][] y = new float[n][3];
+        for (int i = 0; i < n; i++) {
+            int k = i % 3;
+            for (int j = 0; j < 5; j++) {
+                x[i][j] = (float) (rng.nextGaussian() + (j % 3 == k ? 1.5 : 0));
+            }
+            y[i][k] = 1;
+        }
+        return new DataSet(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+    }
+
+    private static Sequential network() {
+        return Models.mlp(5, new int[] {16, 8}, PReLU::new, 3).initialize(7);
+    }
+
+    private static List<double[]> weights(Sequential model) {
+        return model.parameters().stream().map(p -> p.value().castTo(DataType.DOUBLE).data().asDouble()).toList();
+    }
+
+    @Test
+    void resumingFromACheckpointEndsWithTheWeightsOfAnUninterruptedRun() throws IOException {
+        List<Function<Double, StatefulOptimizer<?>>> optimizers = List.of(lr -> Sgd.nesterov(lr, 0.9), Adam::new,
+                Adadelta::new, RmsProp::new, Adagrad::new);
+        for (Function<Double, StatefulOptimizer<?>> optimizer : optimizers) {
+            DataSet data = blobs();
+            Sequential uninterrupted = network();
+            new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.apply(0.01)).fit(data, 5, 32, 99);
+
+            Path file = directory.resolve("checkpoint.zip");
+            Sequential first = network();
+            new Trainer(first, new SoftmaxCrossEntropy(), optimizer.apply(0.01))
+                    .checkpointEachEpoch(file, Map.of("run", "test")).fit(data, 2, 32, 99);
+            Checkpoint checkpoint = Checkpoint.load(file);
+            assertEquals(2, checkpoint.epoch());
+            assertEquals("test", checkpoint.metadata().get("run"));
+            StatefulOptimizer<?> restarted = optimizer.apply(0.01);
+            TrainingResult rest = new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), restarted)
+                    .resume(checkpoint, data, 5, 32);
+
+            assertEquals(List.of(3, 4, 5), rest.history().stream().map(e -> e.epoch()).toList());
+            List<double[]> expected = weights(uninterrupted);
+            List<double[]> actual = weights(checkpoint.model());
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), actual.get(i), restarted.getClass().getSimpleName() + " parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void restoresAdamsMomentsAndStepCount() throws IOException {
+        Sequential model = network();
+        Adam adam = new Adam(0.01);
+        new Trainer(model, new SoftmaxCrossEntropy(), adam).fit(blobs(), 1, 100, 1);
+        Path file = directory.resolve("adam.zip");
+        Checkpoint.save(file, model, adam, 1, new Rng(4).state(), Map.of());
+
+        Checkpoint checkpoint = Checkpoint.load(file);
+        Adam restored = new Adam(0.01);
+        checkpoint.restoreOptimizer(restored);
+        for (int i = 0; i < model.parameters().size(); i++) {
+            Parameter original = model.parameters().get(i);
+            Parameter copy = checkpoint.model().parameters().get(i);
+            assertEquals(3, restored.state(copy).steps());
+            assertEquals(adam.state(original).m(), restored.state(copy).m());
+            assertEquals(adam.state(original).v(), restored.state(copy).v());
+        }
+    }
+
+    @Test
+    void aModelFileIsNotACheckpoint() throws IOException {
+        Path file = directory.resolve("model.zip");
+        ModelFile.save(network(), file);
+        FileFormatException error = assertThrows(FileFormatException.class, () -> Checkpoint.load(file));
+        assertTrue(error.getMessage().contains("a model file, not a checkpoint"), error.getMessage());
+    }
+
+    @Test
+    void resumingNeedsTheCheckpointsModelAndAnEpochStillToRun() throws IOException {
+        Path file = directory.resolve("c.zip");
+        new Trainer(network(), new SoftmaxCrossEntropy(), new Adam(0.01)).checkpointEachEpoch(file, Map.of())
+                .fit(blobs(), 2, 50, 1);
+        Checkpoint checkpoint = Checkpoint.load(file);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(network(), new SoftmaxCrossEntropy(),
+                new Adam(0.01)).resume(checkpoint, blobs(), 4, 50));
+        IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                checkpoint.model(), new SoftmaxCrossEntropy(), new Adam(0.01)).resume(checkpoint, blobs(), 2, 50));
+        assertTrue(done.getMessage().contains("already at or past the requested 2 epochs"), done.getMessage());
+    }
+}
