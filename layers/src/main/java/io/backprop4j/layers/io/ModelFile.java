@@ -42,7 +42,8 @@ public final class ModelFile {
     public static final int VERSION = 1;
     public static final String MANIFEST = "model.json";
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ModelFile() {
     }
