@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training and test sets of an {@link MnistDataset}: features {@code [n, 784]} float32, pixels scaled to
- * [0, 1] ({@code x = byte / 255}), labels one-hot {@code [n, 10]} float32.
+ * [0, 1] ({@code x = byte / 255}), labels one-hot {@code [n, 10]} float32 (or class indices, see
+ * {@link #withClassIndices()}).
  */
 public record MnistData(MnistDataset dataset, DataSet train, DataSet test) {
 
@@ -80,6 +81,18 @@ public record MnistData(MnistDataset dataset, DataSet train, DataSet test) {
 
     private static DataSet standardize(DataSet data, double mean, double std) {
         return new DataSet(data.features().sub(mean).divi(std), data.labels());
+    }
+
+    /**
+     * Both sets with labels as class indices {@code [n, 1]} instead of one-hot rows, for losses on integer
+     * labels such as {@code NegativeLogLikelihood}.
+     */
+    public MnistData withClassIndices() {
+        return new MnistData(dataset, indices(train), indices(test));
+    }
+
+    private static DataSet indices(DataSet data) {
+        return new DataSet(data.features(), Nd4j.argMax(data.labels(), 1).castTo(DataType.FLOAT).reshape(data.size(), 1));
     }
 
     /** The first {@code n} training examples (views), for quick runs. */

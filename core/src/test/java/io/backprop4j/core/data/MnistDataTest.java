@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Rng;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +36,46 @@ class MnistDataTest {
         assertEquals(110 / 255f, data.train().features().getFloat(11, 3), 0);
         assertArrayEquals(new float[] {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, data.test().labels().getRow(2).toFloatVector());
         assertArrayEquals(new float[] {0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, data.train().labels().getRow(11).toFloatVector());
+    }
+
+    @Test
+    void givesLabelsAsClassIndicesOnRequest() throws IOException {
+        IdxFiles.dataSet(directory, 12, 3);
+        MnistData data = MnistDataset.FASHION_MNIST.load(directory, true).withClassIndices();
+        assertArrayEquals(new long[] {12, 1}, data.train().labels().shape());
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1}, data.train().labels().toFloatVector());
+    }
+
+    @Test
+    void aFailedDownloadLeavesNoFilesAndSaysWhatToDo() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] wrong = IdxFiles.gzip(IdxFiles.labels(10));
+            exchange.sendResponseHeaders(200, wrong.length);
+            exchange.getResponseBody().write(wrong);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path cache = directory.resolve("cache");
+            URI mirror = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            DatasetNotFoundException error = assertThrows(DatasetNotFoundException.class,
+                    () -> MnistDataset.MNIST.download(mirror, cache));
+            assertTrue(error.getMessage().contains("the download failed") && error.getMessage().contains("SHA-256")
+                    && error.getMessage().contains("Allow the download (no --offline)"), error.getMessage());
+            assertEquals(0, Files.list(cache).count());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void offlineWithNothingOnDiskNamesBothPlacesItLooked() {
+        Assumptions.assumeFalse(Files.exists(MnistDataset.MNIST.cacheDirectory()), "MNIST is in the cache here");
+        DatasetNotFoundException error = assertThrows(DatasetNotFoundException.class,
+                () -> MnistDataset.MNIST.load(null, true));
+        assertTrue(error.getMessage().contains("not in /usr/share/datasets/mnist nor in "
+                + MnistDataset.MNIST.cacheDirectory() + ", and downloading is off (--offline)"), error.getMessage());
     }
 
     @Test
