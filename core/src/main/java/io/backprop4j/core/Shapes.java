@@ -3,6 +3,8 @@ package io.backprop4j.core;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Checks at the boundaries of layers and losses. Each failure is an {@link IllegalArgumentException}
@@ -32,6 +34,26 @@ public final class Shapes {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException(who + ": " + nameA + " has shape " + Arrays.toString(a.shape())
                     + " but " + nameB + " has shape " + Arrays.toString(b.shape()) + "; they must be equal.");
+        }
+    }
+
+    /**
+     * Requires every value to be finite: one native pass (a match-condition count); only when it fails is
+     * the array searched for the first offending entry, which the message names.
+     */
+    public static void requireFinite(String who, String what, INDArray array) {
+        if (!BooleanIndexing.or(array, Conditions.notFinite())) {
+            return;
+        }
+        INDArray rows = array.rank() == 1 ? array.reshape(1, array.length()) : array.reshape(array.size(0), -1);
+        double[] values = rows.dup('c').data().asDouble();
+        int columns = (int) rows.columns();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(who + ": " + what + " contain " + values[i] + " at row " + i / columns
+                        + ", column " + i % columns + " (shape " + Arrays.toString(array.shape()) + "). Remove or "
+                        + "impute non-finite values before training.");
+            }
         }
     }
 

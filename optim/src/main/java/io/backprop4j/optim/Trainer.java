@@ -3,6 +3,7 @@ package io.backprop4j.optim;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.Shapes;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mini-batch gradient descent: each epoch draws a fresh random permutation of the training set and walks
@@ -30,6 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Trainer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
     private final Sequential model;
     private final Loss loss;
     private final Optimizer optimizer;
@@ -41,6 +46,9 @@ public final class Trainer {
     private int patience;
     private Path checkpointFile;
     private Map<String, Object> checkpointMetadata = Map.of();
+    private boolean skipNonFinite;
+    private int skippedBatches;
+    private double lastFiniteLoss;
 
     public Trainer(Sequential model, Loss loss, Optimizer optimizer) {
         this.model = model;
@@ -88,6 +96,16 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Skips the optimizer step of a batch whose loss or gradient is NaN or infinite (logging a warning and
+     * counting it in {@link TrainingResult#skippedBatches()}) instead of stopping with a
+     * {@link TrainingDivergedException}.
+     */
+    public Trainer skipNonFiniteBatches() {
+        this.skipNonFinite = true;
+        return this;
+    }
+
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
@@ -126,6 +144,14 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
                     + epochs + ", batchSize=" + batchSize);
         }
+        Shapes.requireFinite("Trainer", "training features", train.features());
+        Shapes.requireFinite("Trainer", "training labels", train.labels());
+        if (validation != null) {
+            Shapes.requireFinite("Trainer", "validation features", validation.features());
+            Shapes.requireFinite("Trainer", "validation labels", validation.labels());
+        }
+        skippedBatches = 0;
+        lastFiniteLoss = Double.NaN;
         List<EpochEvent> history = new ArrayList<>();
         List<INDArray> best = null;
         double bestValidationLoss = Double.POSITIVE_INFINITY;
@@ -162,7 +188,7 @@ public final class Trainer {
         if (best != null) {
             restore(best);
         }
-        return new TrainingResult(history.size(), reason, List.copyOf(history));
+        return new TrainingResult(history.size(), reason, List.copyOf(history), skippedBatches);
     }
 
     private void writeCheckpoint(int epoch, Rng rng) {
@@ -175,30 +201,50 @@ public final class Trainer {
         }
     }
 
-    /** One pass over a fresh permutation; returns the mean batch loss. */
+    /** One pass over a fresh permutation; returns the mean loss of the batches it stepped on. */
     private double trainEpoch(DataSet train, int batchSize, int epoch, Rng rng) {
         List<Parameter> parameters = model.parameters();
         double lossSum = 0;
         int batches = 0;
-        double lastFinite = Double.NaN;
+        int stepped = 0;
         for (DataSet batch : Batches.shuffled(train, batchSize, rng)) {
+            int batchNumber = ++batches;
             INDArray prediction = model.forward(batch.features(), true);
             double value = loss.value(prediction, batch.labels());
-            if (!Double.isFinite(value)) {
-                throw new TrainingDivergedException(epoch, batches + 1, value, lastFinite);
-            }
-            lastFinite = value;
             model.zeroGradients();
-            model.backward(loss.gradient(prediction, batch.labels()));
+            String nonFinite = Double.isFinite(value) ? null : "loss " + value;
+            if (nonFinite == null) {
+                model.backward(loss.gradient(prediction, batch.labels()));
+                nonFinite = nonFiniteGradient(parameters);
+            }
+            if (nonFinite != null) {
+                if (!skipNonFinite) {
+                    throw new TrainingDivergedException(epoch, batchNumber, nonFinite, lastFiniteLoss);
+                }
+                skippedBatches++;
+                LOG.warn("epoch {}, batch {}: {}; batch skipped", epoch, batchNumber, nonFinite);
+                continue;
+            }
+            lastFiniteLoss = value;
             if (clipNorm > 0) {
                 GradientClipping.clipByGlobalNorm(parameters, clipNorm);
             }
-            int batchNumber = ++batches;
             listeners.forEach(l -> l.afterBackward(epoch, batchNumber, value, parameters));
             optimizer.step(parameters);
             lossSum += value;
+            stepped++;
         }
-        return lossSum / batches;
+        return stepped == 0 ? Double.NaN : lossSum / stepped;
+    }
+
+    /** Names the first parameter whose gradient holds a NaN or ±∞ (one native sum per parameter), or null. */
+    private static String nonFiniteGradient(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            if (!Double.isFinite(p.gradient().sumNumber().doubleValue())) {
+                return "non-finite gradient of " + p.name();
+            }
+        }
+        return null;
     }
 
     /** The loss J over all of {@code data} in inference mode, as an example-weighted mean of batch losses. */

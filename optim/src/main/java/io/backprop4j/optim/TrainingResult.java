@@ -3,8 +3,11 @@ package io.backprop4j.optim;
 import io.backprop4j.optim.listeners.EpochEvent;
 import java.util.List;
 
-/** How training ended: the epochs run, why it stopped, and every epoch's figures. */
-public record TrainingResult(int epochs, StopReason stopReason, List<EpochEvent> history) {
+/**
+ * How training ended: the epochs run, why it stopped, every epoch's figures, and how many batches were
+ * skipped for a non-finite loss or gradient (only with {@code Trainer.skipNonFiniteBatches()}).
+ */
+public record TrainingResult(int epochs, StopReason stopReason, List<EpochEvent> history, int skippedBatches) {
 
     /** Why the loop stopped. */
     public enum StopReason {
