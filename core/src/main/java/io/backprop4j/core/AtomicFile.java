@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers see either the old complete file or the new complete file, never a
- * half-written one: the bytes go to a temporary file in the same directory, are forced to disk, and the
- * temporary file is then renamed over the target in one atomic step. If writing fails, the temporary
+ * half-written one: the bytes go to a temporary file {@code .NAME.UUID.partial} in the same directory (created
+ * with the default permissions), are forced to disk, and the temporary file is then renamed over the target
+ * in one atomic step. If writing fails, the temporary
  * file is deleted and the target is left untouched.
  */
 public final class AtomicFile {
@@ -31,9 +33,10 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
+        Path temporary = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
                 out.flush();

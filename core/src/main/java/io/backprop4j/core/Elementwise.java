@@ -10,6 +10,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -48,6 +50,16 @@ public final class Elementwise {
     }
 
     /** z = max(x, 0). */
+    /** y ← y + α·x in place, one native call with no temporary array. */
+    public static INDArray axpy(double alpha, INDArray x, INDArray y) {
+        return Nd4j.exec(new Axpy(x, y, y, alpha));
+    }
+
+    /** z ← √x (z may be x). */
+    public static INDArray sqrt(INDArray x, INDArray z) {
+        return Nd4j.exec(new Sqrt(x, z));
+    }
+
     public static INDArray relu(INDArray x, INDArray z) {
         return Nd4j.exec(new RectifiedLinear(x, z, 0.0));
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import org.bytedeco.javacpp.Pointer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Shows a training run: a progress bar over each epoch's batches (on stderr), then the test accuracy, one
  * log line per epoch, and with {@code --json} one JSON object per epoch on stdout in the peer harnesses'
- * schema ({@code lib, model, epoch, train_seconds, samples_per_second, train_loss, test_accuracy}).
+ * schema ({@code lib, model, epoch, train_seconds, samples_per_second, train_loss, test_accuracy}), then
+ * context: the training-set size, batch size, learning rate, the process's resident memory
+ * ({@code rss_bytes}: Java heap, ND4J's off-heap arrays and native libraries) and the committed Java heap.
  * The test set is evaluated after the Trainer has stopped its epoch clock, so {@code train_seconds}
  * times training only.
  */
@@ -72,10 +75,10 @@ final class EpochReporter implements TrainingListener {
             bar = null;
         }
         lastAccuracy = Evaluation.of(model, test, 1000).accuracy();
-        LOG.info("epoch {}: train loss {}, test accuracy {}%, {} s, {} samples/s, learning rate {}", event.epoch(),
-                String.format("%.4f", event.trainLoss()), String.format("%.2f", 100 * lastAccuracy),
+        LOG.info("epoch {}: train loss {}, test accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
+                event.epoch(), String.format("%.4f", event.trainLoss()), String.format("%.2f", 100 * lastAccuracy),
                 String.format("%.2f", event.seconds()), String.format("%.0f", event.examplesPerSecond()),
-                event.learningRate());
+                String.format("%.3g", event.learningRate()), Pointer.physicalBytes() >> 20);
         if (json != null) {
             json.println(jsonLine(event));
             json.flush();
@@ -98,6 +101,8 @@ final class EpochReporter implements TrainingListener {
         line.put("n_train", event.examples());
         line.put("batch_size", batchSize);
         line.put("learning_rate", event.learningRate());
+        line.put("rss_bytes", Pointer.physicalBytes());
+        line.put("heap_committed_bytes", Runtime.getRuntime().totalMemory());
         try {
             return JSON.writeValueAsString(line);
         } catch (JsonProcessingException e) {

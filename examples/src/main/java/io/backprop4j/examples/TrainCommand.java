@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
                 settings.dataset().id(), train.size(), images.test().size(), network.parameterCount(),
                 settings.optimizer().id, settings.learningRate(), settings.batchSize());
         EpochReporter reporter = new EpochReporter(network, images.test(),
-                Batches.inOrder(train, settings.batchSize()).count(), settings.batchSize(), !noProgress,
+                Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);
         Trainer trainer = new Trainer(network, new SoftmaxCrossEntropy(), step)
                 .schedule(settings.learningRateSchedule()).addListener(reporter);

@@ -1,9 +1,9 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adadelta (Zeiler 2012) in PyTorch's form: {@code v ← ρv + (1 − ρ)g²};
@@ -13,7 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 
     /** The running averages of squared gradients v and of squared updates u. */
-    public record State(INDArray squaredGradients, INDArray squaredUpdates) implements OptimizerState {
+    public record State(INDArray squaredGradients, INDArray squaredUpdates, INDArray scratch)
+            implements OptimizerState {
         @Override
         public Map<String, INDArray> arrays() {
             return Map.of("squaredGradients", squaredGradients, "squaredUpdates", squaredUpdates);
@@ -39,16 +40,17 @@ public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 
     @Override
     protected State initialState(Parameter p) {
-        return new State(p.value().ulike().assign(0), p.value().ulike().assign(0));
+        return new State(p.value().ulike().assign(0), p.value().ulike().assign(0), p.value().ulike());
     }
 
     @Override
     protected void update(Parameter p, State state) {
         INDArray g = p.gradient();
-        INDArray v = state.squaredGradients().muli(rho).addi(g.mul(g).muli(1 - rho));
-        INDArray delta = Transforms.sqrt(state.squaredUpdates().add(epsilon), false)
-                .divi(Transforms.sqrt(v.add(epsilon), false)).muli(g);
-        state.squaredUpdates().muli(rho).addi(delta.mul(delta).muli(1 - rho));
-        p.value().subi(delta.muli(learningRate()));
+        INDArray s = state.scratch();
+        INDArray v = Elementwise.axpy(1 - rho, s.assign(g).muli(g), state.squaredGradients().muli(rho));
+        INDArray delta = g.muli(Elementwise.sqrt(s.assign(state.squaredUpdates()).addi(epsilon), s))
+                .divi(Elementwise.sqrt(s.assign(v).addi(epsilon), s));
+        Elementwise.axpy(1 - rho, s.assign(delta).muli(delta), state.squaredUpdates().muli(rho));
+        Elementwise.axpy(-learningRate(), delta, p.value());
     }
 }

@@ -1,9 +1,9 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma &amp; Ba 2015) in PyTorch's form: {@code m ← β₁m + (1 − β₁)g},
@@ -86,11 +86,11 @@ public class Adam extends StatefulOptimizer<Adam.State> {
         if (decoupledWeightDecay != 0) {
             w.muli(1 - learningRate() * decoupledWeightDecay);
         }
-        state.m.muli(beta1).addi(g.mul(1 - beta1));
-        state.v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        Elementwise.axpy(1 - beta1, g, state.m.muli(beta1));
+        Elementwise.axpy(1 - beta2, g.muli(g), state.v.muli(beta2));
         double mCorrection = 1 - Math.pow(beta1, t);
         double vCorrection = 1 - Math.pow(beta2, t);
-        INDArray denominator = Transforms.sqrt(state.v.div(vCorrection), false).addi(epsilon);
-        w.subi(state.m.mul(learningRate() / mCorrection).divi(denominator));
+        INDArray denominator = Elementwise.sqrt(g.assign(state.v).divi(vCorrection), g).addi(epsilon);
+        Elementwise.axpy(-learningRate() / mCorrection, denominator.rdivi(state.m), w);
     }
 }

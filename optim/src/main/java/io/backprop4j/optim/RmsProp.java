@@ -1,9 +1,9 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * RMSProp (Hinton 2012): {@code s ← ρs + (1 − ρ)g²}; {@code w ← w − η·g / (√s + ε)}, with PyTorch's
@@ -12,7 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class RmsProp extends StatefulOptimizer<RmsProp.State> {
 
     /** The running average of squared gradients. */
-    public record State(INDArray meanSquare) implements OptimizerState {
+    public record State(INDArray meanSquare, INDArray scratch) implements OptimizerState {
         @Override
         public Map<String, INDArray> arrays() {
             return Map.of("meanSquare", meanSquare);
@@ -34,13 +34,14 @@ public final class RmsProp extends StatefulOptimizer<RmsProp.State> {
 
     @Override
     protected State initialState(Parameter p) {
-        return new State(p.value().ulike().assign(0));
+        return new State(p.value().ulike().assign(0), p.value().ulike());
     }
 
     @Override
     protected void update(Parameter p, State state) {
         INDArray g = p.gradient();
-        INDArray s = state.meanSquare().muli(rho).addi(g.mul(g).muli(1 - rho));
-        p.value().subi(g.mul(learningRate()).divi(Transforms.sqrt(s, true).addi(epsilon)));
+        INDArray s = Elementwise.axpy(1 - rho, state.scratch().assign(g).muli(g), state.meanSquare().muli(rho));
+        INDArray denominator = Elementwise.sqrt(s, state.scratch()).addi(epsilon);
+        Elementwise.axpy(-learningRate(), g.divi(denominator), p.value());
     }
 }

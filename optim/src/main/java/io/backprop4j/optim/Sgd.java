@@ -1,5 +1,6 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,17 +54,17 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
         INDArray w = p.value();
         INDArray g = p.gradient();
         if (weightDecay != 0) {
-            g.addi(w.mul(weightDecay));
+            Elementwise.axpy(weightDecay, w, g);
         }
         if (state.v() == null) {
-            w.subi(g.muli(learningRate()));
+            Elementwise.axpy(-learningRate(), g, w);
             return;
         }
         INDArray v = state.v().muli(momentum).addi(g);
         if (nesterov) {
-            w.subi(g.addi(v.mul(momentum)).muli(learningRate()));
+            Elementwise.axpy(-learningRate(), Elementwise.axpy(momentum, v, g), w);
         } else {
-            w.subi(v.mul(learningRate()));
+            Elementwise.axpy(-learningRate(), v, w);
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +152,7 @@ public final class Trainer {
             Shapes.requireFinite("Trainer", "validation features", validation.features());
             Shapes.requireFinite("Trainer", "validation labels", validation.labels());
         }
+        Batches batches = new Batches(train, batchSize);
         skippedBatches = 0;
         lastFiniteLoss = Double.NaN;
         List<EpochEvent> history = new ArrayList<>();
@@ -160,7 +163,7 @@ public final class Trainer {
         for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
             optimizer.setLearningRate(schedule.rate(epoch - 1));
             long start = System.nanoTime();
-            double trainLoss = trainEpoch(train, batchSize, epoch, rng);
+            double trainLoss = trainEpoch(batches, epoch, rng);
             double seconds = (System.nanoTime() - start) / 1e9;
             double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
             EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, optimizer.learningRate(), seconds,
@@ -202,13 +205,13 @@ public final class Trainer {
     }
 
     /** One pass over a fresh permutation; returns the mean loss of the batches it stepped on. */
-    private double trainEpoch(DataSet train, int batchSize, int epoch, Rng rng) {
+    private double trainEpoch(Batches batches, int epoch, Rng rng) {
         List<Parameter> parameters = model.parameters();
         double lossSum = 0;
-        int batches = 0;
+        int batchNumber = 0;
         int stepped = 0;
-        for (DataSet batch : Batches.shuffled(train, batchSize, rng)) {
-            int batchNumber = ++batches;
+        for (DataSet batch : batches.shuffled(rng)) {
+            int number = ++batchNumber;
             INDArray prediction = model.forward(batch.features(), true);
             double value = loss.value(prediction, batch.labels());
             model.zeroGradients();
@@ -219,17 +222,17 @@ public final class Trainer {
             }
             if (nonFinite != null) {
                 if (!skipNonFinite) {
-                    throw new TrainingDivergedException(epoch, batchNumber, nonFinite, lastFiniteLoss);
+                    throw new TrainingDivergedException(epoch, number, nonFinite, lastFiniteLoss);
                 }
                 skippedBatches++;
-                LOG.warn("epoch {}, batch {}: {}; batch skipped", epoch, batchNumber, nonFinite);
+                LOG.warn("epoch {}, batch {}: {}; batch skipped", epoch, number, nonFinite);
                 continue;
             }
             lastFiniteLoss = value;
             if (clipNorm > 0) {
                 GradientClipping.clipByGlobalNorm(parameters, clipNorm);
             }
-            listeners.forEach(l -> l.afterBackward(epoch, batchNumber, value, parameters));
+            listeners.forEach(l -> l.afterBackward(epoch, number, value, parameters));
             optimizer.step(parameters);
             lossSum += value;
             stepped++;
@@ -237,10 +240,10 @@ public final class Trainer {
         return stepped == 0 ? Double.NaN : lossSum / stepped;
     }
 
-    /** Names the first parameter whose gradient holds a NaN or ±∞ (one native sum per parameter), or null. */
+    /** Names the first parameter whose gradient holds a NaN or ±∞ (one native pass per parameter), or null. */
     private static String nonFiniteGradient(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            if (!Double.isFinite(p.gradient().sumNumber().doubleValue())) {
+            if (BooleanIndexing.or(p.gradient(), Conditions.notFinite())) {
                 return "non-finite gradient of " + p.name();
             }
         }

@@ -128,7 +128,8 @@ class MnistDataTest {
         Rng rng = new Rng(3);
         List<Integer> sizes = new ArrayList<>();
         float[] seen = new float[12];
-        for (DataSet batch : Batches.shuffled(data.train(), 5, rng)) {
+        Batches batches = new Batches(data.train(), 5);
+        for (DataSet batch : batches.shuffled(rng)) {
             sizes.add(batch.size());
             for (float pixel : batch.features().getColumn(0).toFloatVector()) {
                 seen[Math.round(pixel * 255 / 10)]++;
@@ -138,6 +139,8 @@ class MnistDataTest {
         float[] once = new float[12];
         Arrays.fill(once, 1);
         assertArrayEquals(once, seen);
-        assertEquals(3, Batches.inOrder(data.train(), 5).count());
+        assertEquals(3, Batches.count(12, 5));
+        DataSet first = batches.shuffled(rng).iterator().next();
+        assertTrue(first == batches.shuffled(rng).iterator().next(), "full batches reuse one gather buffer");
     }
 }
