@@ -13,10 +13,10 @@ import java.util.UUID;
 
 /**
  * Writes a file so that readers see either the old complete file or the new complete file, never a
- * half-written one: the bytes go to a temporary file {@code .NAME.UUID.partial} in the same directory (created
- * with the default permissions), are forced to disk, and the temporary file is then renamed over the target
- * in one atomic step. If writing fails, the temporary
- * file is deleted and the target is left untouched.
+ * half-written one: the bytes go to a temporary file {@code .NAME.UUID.partial} in the same directory
+ * (created with the default permissions), are forced to disk, and the temporary file is then renamed over
+ * the target in one atomic step. If writing fails, the temporary file is deleted and the target is left
+ * untouched; a process killed while writing leaves only the temporary file behind.
  */
 public final class AtomicFile {
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class Adam extends StatefulOptimizer<Adam.State> {
 
-    /** The step count t and the first and second moment estimates m, v. */
+    /** The step count t ({@link #steps()}) and the first and second moment estimates m, v. */
     public static final class State implements OptimizerState {
         private long count;
         private final INDArray m;
@@ -22,10 +22,6 @@ public class Adam extends StatefulOptimizer<Adam.State> {
         State(INDArray m, INDArray v) {
             this.m = m;
             this.v = v;
-        }
-
-        public long count() {
-            return count;
         }
 
         @Override
