@@ -2,6 +2,7 @@ package io.backprop4j.layers;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,8 +53,12 @@ public final class Sequential implements Layer {
         return gradient;
     }
 
-    /** The network's output for {@code x} in inference mode, as a fresh array the caller owns. */
+    /**
+     * The network's output for {@code x} in inference mode, as a fresh array the caller owns. Inputs with a
+     * NaN or ±∞ are refused, naming the first one, rather than answered with NaN predictions.
+     */
     public INDArray predict(INDArray x) {
+        Shapes.requireFinite(name(), "inputs", x);
         return forward(x, false).dup();
     }
 

@@ -7,6 +7,7 @@ import io.backprop4j.layers.losses.NegativeLogLikelihood;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Bad input is answered by a message that names the layer or loss, the expected and the actual shape. */
@@ -39,6 +40,15 @@ class ShapeErrorTest {
         var error = assertThrows(IllegalArgumentException.class,
                 () -> new NegativeLogLikelihood().value(Nd4j.zeros(2, 10), Nd4j.createFromArray(3.0, 10.0)));
         assertContains(error.getMessage(), "[0, 10)", "10.0");
+    }
+
+    @Test
+    void predictionRefusesNonFiniteInputsNamingTheFirst() {
+        Sequential model = Sequential.of(new Dense(3, 2));
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 4, 3);
+        x.putScalar(2, 1, Float.POSITIVE_INFINITY);
+        var error = assertThrows(IllegalArgumentException.class, () -> model.predict(x));
+        assertContains(error.getMessage(), "Sequential(Dense(3→2))", "inputs contain Infinity at row 2, column 1");
     }
 
     private static void assertContains(String message, String... parts) {
