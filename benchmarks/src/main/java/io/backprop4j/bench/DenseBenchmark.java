@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DenseBenchmark {
 
-    @Param("128")
+    @Param({"32", "128", "512"})
     public int batch;
     @Param("784")
     public int in;

@@ -4,6 +4,7 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Checkpoint;

@@ -3,6 +3,7 @@ package io.backprop4j.examples;
 import io.backprop4j.core.data.MnistDataset;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.optim.StatefulOptimizer;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activati
         double learningRate, ScheduleName schedule, int batchSize, int epochs, long seed, int limit) {
 
     Sequential model(int inputs) {
-        return Models.mlp(inputs, hidden, activation.constructor, dataset.classNames().size()).initialize(seed);
+        return Models.mlp(inputs, hidden, activation::create, dataset.classNames().size()).initialize(seed);
     }
 
     StatefulOptimizer<?> newOptimizer() {
@@ -40,7 +41,7 @@ record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activati
         map.put("dataset", dataset.id());
         map.put("model", "mlp");
         map.put("hidden", Arrays.stream(hidden).boxed().toList());
-        map.put("activation", activation.id);
+        map.put("activation", activation.id());
         map.put("optimizer", optimizer.id);
         map.put("learningRate", learningRate);
         map.put("schedule", schedule.id);

@@ -1,0 +1,40 @@
+package io.backprop4j.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** One whole MLP training step ({@link MlpStep}) at batch 32, 128 and 512; run with {@code -prof gc} for allocation. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TrainingStepBenchmark {
+
+    @Param({"32", "128", "512"})
+    public int batch;
+
+    private MlpStep step;
+
+    @Setup
+    public void setUp() {
+        step = new MlpStep(batch);
+        step.run();
+    }
+
+    @Benchmark
+    public double step() {
+        return step.run();
+    }
+}
