@@ -9,8 +9,8 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 /**
  * Turns a JMH result file ({@code -rf json -rff results.json}) into Markdown: GEMMs in GFLOP/s
  * (2·m·k·n / time), element-wise kernels in ns per element, everything else in µs per operation, each with
- * its 99.9% error ("n/a" for a single measurement iteration) and, when run with {@code -prof gc}, the Java
- * heap bytes allocated per operation.
+ * its 99.9% error as a percentage of the time ("n/a" for a single measurement iteration) and, when run
+ * with {@code -prof gc}, the Java heap bytes allocated per operation.
  *
  * <pre>java -cp benchmarks/target/backprop4j-benchmarks.jar io.backprop4j.bench.JmhSummary results.json</pre>
  */
@@ -24,30 +24,23 @@ public final class JmhSummary {
     }
 
     static String markdown(JsonNode results) {
-        StringBuilder text = new StringBuilder("| benchmark | parameters | result | ± 99.9% | heap B/op |\n|---|---|---|---|---|\n");
+        StringBuilder text = new StringBuilder(
+                "| benchmark | parameters | result | ± 99.9% error | heap B/op |\n|---|---|---|---|---|\n");
         for (JsonNode run : results) {
             String name = run.path("benchmark").asText().replaceFirst("^io\\.backprop4j\\.bench\\.", "");
             JsonNode params = run.path("params");
             double micros = run.path("primaryMetric").path("score").asDouble();
             double error = run.path("primaryMetric").path("scoreError").asDouble();
             String result;
-            String spread;
             if (name.startsWith("GemmBenchmark")) {
-                double flops = flops(params.path("shape").asText());
-                result = format("%.1f GFLOP/s", flops / micros / 1e3);
-                spread = format("%.1f", flops / (micros - error) / 1e3 - flops / micros / 1e3);
+                result = format("%.1f GFLOP/s", flops(params.path("shape").asText()) / micros / 1e3);
             } else if (params.has("size")) {
-                double elements = elements(params.path("size").asText());
-                result = format("%.3f ns/element", micros * 1e3 / elements);
-                spread = format("%.3f", error * 1e3 / elements);
+                result = format("%.3f ns/element", micros * 1e3 / elements(params.path("size").asText()));
             } else {
                 result = format("%.1f µs", micros);
-                spread = format("%.1f", error);
             }
-            if (Double.isNaN(error)) {
-                spread = "n/a";
-            }
-            JsonNode allocation = run.path("secondaryMetrics").path("·gc.alloc.rate.norm").path("score");
+            String spread = Double.isNaN(error) ? "n/a" : format("%.0f%%", 100 * error / micros);
+            JsonNode allocation = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
             text.append("| ").append(name).append(" | ").append(parameters(params)).append(" | ").append(result)
                     .append(" | ").append(spread).append(" | ")
                     .append(allocation.isMissingNode() ? "" : format("%.0f", allocation.asDouble())).append(" |\n");

@@ -1,5 +1,6 @@
 package io.backprop4j.examples;
 
+import io.backprop4j.optim.TrainingDivergedException;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler((error, command, parseResult) -> {
             if (error instanceof IOException || error instanceof IllegalArgumentException
-                    || error instanceof IllegalStateException) {
+                    || error instanceof IllegalStateException || error instanceof TrainingDivergedException) {
                 command.getErr().println("backprop4j " + command.getCommandName() + ": " + error.getMessage());
                 return 1;
             }

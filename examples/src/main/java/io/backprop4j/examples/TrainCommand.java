@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = resumed == null
                 ? trainer.fit(train, settings.epochs(), settings.batchSize(), settings.seed())
                 : trainer.resume(resumed, train, settings.epochs(), settings.batchSize());
-        LOG.info("finished at epoch {}: test accuracy {}%", result.history().get(result.epochs() - 1).epoch(),
+        LOG.info("finished at epoch {}: test accuracy {}%", result.last().epoch(),
                 String.format("%.2f", 100 * reporter.lastAccuracy()));
         if (save != null) {
             ModelFile.save(network, settings.toMap(), save);

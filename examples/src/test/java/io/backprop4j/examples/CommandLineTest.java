@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.Archive;
+import io.backprop4j.core.data.IdxFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -63,6 +64,15 @@ class CommandLineTest {
         Run run = run("evaluate", "--model", bad.toString(), "--data-dir", directory.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains(bad + ": not a zip archive"), run.err());
+    }
+
+    @Test
+    void aDivergedRunSaysWhereAndExitsWith1() throws IOException {
+        Path data = Files.createDirectories(directory.resolve("tiny"));
+        IdxFiles.dataSet(data, 64, 16);
+        Run run = run("train", "--data-dir", data.toString(), "--lr", "1e30", "--batch-size", "16", "--epochs", "3", "--no-progress");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("Training diverged") && run.err().contains("at epoch 1, batch"), run.err());
     }
 
     /** The parameters of a saved model, by entry name. */

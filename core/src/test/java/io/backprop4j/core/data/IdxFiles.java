@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small IDX files for tests. */
-final class IdxFiles {
+/** Writes small IDX files for tests (shared with the other modules through the core test-jar). */
+public final class IdxFiles {
 
     private IdxFiles() {
     }
@@ -32,7 +32,7 @@ final class IdxFiles {
     }
 
     /** Writes a 4-file MNIST-style data set of 2×2 images: image i has every pixel equal to 10·i. */
-    static void dataSet(Path directory, int trainCount, int testCount) throws IOException {
+    public static void dataSet(Path directory, int trainCount, int testCount) throws IOException {
         write(directory.resolve("train-images-idx3-ubyte.gz"), gzip(images(trainCount)));
         write(directory.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(trainCount)));
         write(directory.resolve("t10k-images-idx3-ubyte"), images(testCount));
