@@ -3,9 +3,7 @@ package io.backprop4j.bench;
 import io.backprop4j.layers.activations.Activation;
 import io.backprop4j.layers.activations.ActivationName;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,9 +42,8 @@ public class ActivationBenchmark {
 
     @Setup
     public void setUp() {
-        String[] dims = size.split("x");
-        s = Nd4j.randn(DataType.FLOAT, Long.parseLong(dims[0]), Long.parseLong(dims[1]));
-        gradOut = Nd4j.randn(DataType.FLOAT, Long.parseLong(dims[0]), Long.parseLong(dims[1]));
+        s = Sizes.randn(size);
+        gradOut = Sizes.randn(size);
         layer = ActivationName.of(activation).create();
         layer.forward(s, true);
         layer.backward(gradOut);

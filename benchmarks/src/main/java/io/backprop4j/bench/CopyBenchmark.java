@@ -1,9 +1,7 @@
 package io.backprop4j.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,8 +31,7 @@ public class CopyBenchmark {
 
     @Setup
     public void setUp() {
-        String[] dims = size.split("x");
-        x = Nd4j.randn(DataType.FLOAT, Long.parseLong(dims[0]), Long.parseLong(dims[1]));
+        x = Sizes.randn(size);
         y = x.ulike();
     }
 

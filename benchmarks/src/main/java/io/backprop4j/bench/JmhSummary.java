@@ -35,7 +35,7 @@ public final class JmhSummary {
             if (name.startsWith("GemmBenchmark")) {
                 result = format("%.1f GFLOP/s", flops(params.path("shape").asText()) / micros / 1e3);
             } else if (params.has("size")) {
-                result = format("%.3f ns/element", micros * 1e3 / elements(params.path("size").asText()));
+                result = format("%.3f ns/element", micros * 1e3 / Sizes.elements(params.path("size").asText()));
             } else {
                 result = format("%.1f µs", micros);
             }
@@ -59,11 +59,6 @@ public final class JmhSummary {
     static double flops(String shape) {
         String[] sizes = shape.split(":")[0].split("x");
         return 2.0 * Double.parseDouble(sizes[0]) * Double.parseDouble(sizes[1]) * Double.parseDouble(sizes[2]);
-    }
-
-    private static double elements(String size) {
-        String[] dims = size.split("x");
-        return Double.parseDouble(dims[0]) * Double.parseDouble(dims[1]);
     }
 
     private static String format(String pattern, double value) {
