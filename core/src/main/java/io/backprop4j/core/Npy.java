@@ -1,7 +1,5 @@
 package io.backprop4j.core;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * NumPy's {@code .npy} format (version 1.0) for float32 and float64 arrays: the magic {@code \x93NUMPY},
  * a header dictionary {@code {'descr': '<f4', 'fortran_order': False, 'shape': (784, 256), }} padded to a
  * multiple of 64 bytes, then the little-endian values in row-major order. {@code numpy.load} reads what
- * {@link #write} writes. Parsed in Java, so a damaged file gives a {@link FileFormatException}, never a
+ * {@link #toBytes} writes. Parsed in Java, so a damaged file gives a {@link FileFormatException}, never a
  * crash in native code.
  */
 public final class Npy {
@@ -52,10 +50,6 @@ public final class Npy {
             bytes.asDoubleBuffer().put(rowMajor.data().asDouble());
         }
         return bytes.array();
-    }
-
-    public static void write(INDArray array, OutputStream out) throws IOException {
-        out.write(toBytes(array));
     }
 
     /** Parses {@code bytes} (from {@code source}, named in errors) into a new array. */

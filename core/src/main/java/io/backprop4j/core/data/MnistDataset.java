@@ -75,11 +75,6 @@ public enum MnistDataset {
         return root.resolve(id);
     }
 
-    /** The official SHA-256 of each gzipped file, by file name. */
-    public Map<String, String> sha256() {
-        return sha256;
-    }
-
     public static MnistDataset fromId(String id) {
         for (MnistDataset dataset : values()) {
             if (dataset.id.equals(id)) {
