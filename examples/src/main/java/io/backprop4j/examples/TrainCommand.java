@@ -1,6 +1,7 @@
 package io.backprop4j.examples;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.layers.Sequential;
@@ -82,6 +83,10 @@ final class TrainCommand implements Callable<Integer> {
             + "(data location, output options and --epochs still come from this command line)")
     Path resume;
 
+    @Option(names = "--kernel-threads", defaultValue = "1", description = "threads for ND4J's own kernels "
+            + "(BLAS keeps its own); 0 keeps ND4J's default, which is slower on few cores (default: ${DEFAULT-VALUE})")
+    int kernelThreads;
+
     @Option(names = "--json", description = "print one JSON object per epoch on stdout")
     boolean json;
 
@@ -91,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        if (kernelThreads > 0) {
+            Threads.limitKernelThreads(kernelThreads);
+        }
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
         TrainSettings settings = resumed == null
                 ? new TrainSettings(data.dataset, hidden, activation, optimizer,
@@ -137,6 +145,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (learningRate != null && !(learningRate > 0)) {
             throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
+        }
+        if (kernelThreads < 0) {
+            throw new ParameterException(spec.commandLine(), "--kernel-threads must be 0 or more, got " + kernelThreads);
         }
         if (batchSize <= 0 || epochs <= 0 || limit < 0) {
             throw new ParameterException(spec.commandLine(), "--batch-size and --epochs must be positive and --limit "

@@ -40,7 +40,7 @@ class CommandLineTest {
     void wrongArgumentsGiveAOneLineErrorTheUsageAndExitCode2() {
         for (String[] args : new String[][] {{"train", "--activation", "swish9"}, {"train", "--epochs", "0"},
             {"train", "--hidden", "256,-1"}, {"train", "--lr", "-0.1"}, {"train", "--batch-size", "x"},
-            {"train", "--model", "transformer"}, {"train", "--dataset", "cifar"}, {"evaluate"}, {"predict", "--model", "m.zip"}}) {
+            {"train", "--model", "transformer"}, {"train", "--kernel-threads", "-1"}, {"train", "--dataset", "cifar"}, {"evaluate"}, {"predict", "--model", "m.zip"}}) {
             Run run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args));
             String firstLine = run.err().lines().findFirst().orElse("");

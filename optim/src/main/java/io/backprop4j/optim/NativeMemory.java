@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * leave small native buffers behind them (measured here: tens of kilobytes per training step). A training
  * loop makes little Java garbage, so collections are rare and freed-but-uncollected native memory grows.
  * {@link #collectIfGrown()} asks for a collection when the resident set has grown by more than
- * {@link #GROWTH_BYTES} since the last one, as JavaCPP does for its own allocations past
- * {@code maxPhysicalBytes}.
+ * {@link #GROWTH_BYTES} above the lowest it has been since the last collection (ND4J frees the buffers
+ * a collection finds only afterwards, on its own thread, so the low point comes later), as JavaCPP does
+ * for its own allocations past {@code maxPhysicalBytes}.
  */
 final class NativeMemory {
 
@@ -19,15 +20,16 @@ final class NativeMemory {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeMemory.class);
 
-    private long baseline = Pointer.physicalBytes();
+    private long lowest = Pointer.physicalBytes();
 
     /** Requests a garbage collection if the resident set grew by more than {@link #GROWTH_BYTES}. */
     void collectIfGrown() {
         long resident = Pointer.physicalBytes();
-        if (resident - baseline > GROWTH_BYTES) {
+        lowest = Math.min(lowest, resident);
+        if (resident - lowest > GROWTH_BYTES) {
             System.gc();
-            baseline = Pointer.physicalBytes();
-            LOG.debug("resident memory {} MB → {} MB after a collection", resident >> 20, baseline >> 20);
+            lowest = Pointer.physicalBytes();
+            LOG.debug("resident memory {} MB, collection requested", resident >> 20);
         }
     }
 }
