@@ -3,7 +3,6 @@ package io.backprop4j.core;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -22,11 +21,6 @@ public record DataSet(INDArray features, INDArray labels) {
 
     public int size() {
         return Math.toIntExact(features.size(0));
-    }
-
-    /** The examples at {@code rows}, in that order, gathered by one native call per array. */
-    public DataSet rows(int[] rows) {
-        return new DataSet(Nd4j.pullRows(features, 1, rows), Nd4j.pullRows(labels, 1, rows));
     }
 
     /** Both arrays converted to {@code type} (a no-op for arrays already of that type). */

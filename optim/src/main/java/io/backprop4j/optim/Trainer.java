@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
@@ -274,7 +275,7 @@ public final class Trainer {
             model.backward(loss.gradient(prediction, batch.labels()));
             double weight = (double) batch.size() / data.size();
             for (int i = 0; i < parameters.size(); i++) {
-                sum.get(i).addi(parameters.get(i).gradient().mul(weight));
+                Elementwise.axpy(weight, parameters.get(i).gradient(), sum.get(i));
             }
         }
         model.zeroGradients();
