@@ -62,6 +62,11 @@ public final class Rng {
         return (int) (seed >>> (48 - bits));
     }
 
+    /** A uniform 64-bit value, as {@code java.util.Random.nextLong()}: two 32-bit draws. */
+    public long nextLong() {
+        return ((long) next(32) << 32) + next(32);
+    }
+
     /** Uniform on [0, 1) with 53 random bits. */
     public double nextDouble() {
         return (((long) next(26) << 27) + next(27)) * 0x1.0p-53;

@@ -29,6 +29,24 @@ public final class Shapes {
         }
     }
 
+    /** Requires a batch of images {@code [batch, channels, height, width]} with {@code channels} channels. */
+    public static void requireImages(String who, String what, INDArray array, long channels) {
+        requireImages(who, what, array, array.rank() == 4 && array.size(1) == channels, String.valueOf(channels));
+    }
+
+    /** Requires a batch of images {@code [batch, channels, height, width]}. */
+    public static void requireImages(String who, String what, INDArray array) {
+        requireImages(who, what, array, array.rank() == 4, "channels");
+    }
+
+    private static void requireImages(String who, String what, INDArray array, boolean fits, String channels) {
+        if (!fits) {
+            throw new IllegalArgumentException(who + ": " + what + " has shape " + Arrays.toString(array.shape())
+                    + ", expected [batch, " + channels + ", height, width]. Reshape flat images first (e.g. a "
+                    + "Reshape(1, 28, 28) layer for MNIST rows of 784 pixels).");
+        }
+    }
+
     /** Requires two arrays of identical shape, as a loss needs for its prediction and target. */
     public static void requireSameShape(String who, String nameA, INDArray a, String nameB, INDArray b) {
         if (!Arrays.equals(a.shape(), b.shape())) {

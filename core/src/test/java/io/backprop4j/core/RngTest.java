@@ -14,10 +14,11 @@ class RngTest {
             Rng rng = new Rng(seed);
             Random reference = new Random(seed);
             for (int i = 0; i < 1000; i++) {
-                switch (i % 4) {
+                switch (i % 5) {
                     case 0 -> assertEquals(reference.nextDouble(), rng.nextDouble());
                     case 1 -> assertEquals(reference.nextGaussian(), rng.nextGaussian());
                     case 2 -> assertEquals(reference.nextInt(1000), rng.nextInt(1000));
+                    case 3 -> assertEquals(reference.nextLong(), rng.nextLong());
                     default -> assertEquals(reference.nextInt(64), rng.nextInt(64));
                 }
             }

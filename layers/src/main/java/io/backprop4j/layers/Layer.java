@@ -27,6 +27,14 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * State that is not trained but belongs to the model, by name: BatchNorm's running statistics (PyTorch's
+     * buffers). Saved and loaded with the parameters; empty for most layers.
+     */
+    default Map<String, INDArray> buffers() {
+        return Map.of();
+    }
+
     /** Redraws the initial parameter values from {@code rng}; parameter-free layers ignore it. */
     default void initialize(Rng rng) {
     }

@@ -2,9 +2,13 @@ package io.backprop4j.layers;
 
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.activations.Activation;
+import io.backprop4j.layers.activations.LogSoftmax;
+import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.Sigmoid;
 import io.backprop4j.layers.activations.Softsign;
 import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.conv.Conv2d;
+import io.backprop4j.layers.conv.MaxPool2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,5 +37,20 @@ public final class Models {
         }
         layers.add(new Dense(width, classes, WeightInit.XAVIER_UNIFORM));
         return Sequential.of(layers.toArray(Layer[]::new));
+    }
+
+    /**
+     * The convolutional network of PyTorch's MNIST example, for rows of 28×28 = 784 grey pixels: conv 3×3
+     * 1→32, ReLU, conv 3×3 32→64, ReLU, max-pool 2, dropout 0.25, flatten (9,216), dense 128, ReLU, dropout
+     * 0.5, dense {@code classes}, log-softmax. Pair it with {@code NegativeLogLikelihood}. Weights start
+     * U(±1/√fan-in), PyTorch's default.
+     */
+    public static Sequential cnn(int classes) {
+        return Sequential.of(new Reshape(1, 28, 28),
+                new Conv2d(1, 32, 3), new ReLU(),
+                new Conv2d(32, 64, 3), new ReLU(),
+                new MaxPool2d(2), new Dropout(0.25), new Flatten(),
+                new Dense(9216, 128, WeightInit.LECUN_UNIFORM), new ReLU(), new Dropout(0.5),
+                new Dense(128, classes, WeightInit.LECUN_UNIFORM), new LogSoftmax());
     }
 }

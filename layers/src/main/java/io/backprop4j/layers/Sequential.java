@@ -4,7 +4,9 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -65,6 +67,18 @@ public final class Sequential implements Layer {
     @Override
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Every layer's {@link Layer#buffers()}, named by position as the parameters are, e.g. {@code "2.runningMean"}. */
+    @Override
+    public Map<String, INDArray> buffers() {
+        Map<String, INDArray> named = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Map.Entry<String, INDArray> buffer : layers.get(i).buffers().entrySet()) {
+                named.put(i + "." + buffer.getKey(), buffer.getValue());
+            }
+        }
+        return named;
     }
 
     /** Sets every parameter's gradient to zero, before the backward pass of a new batch. */

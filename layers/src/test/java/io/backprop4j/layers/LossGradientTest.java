@@ -74,6 +74,10 @@ class LossGradientTest {
         INDArray logp = Nd4j.create(new double[][] {{-0.1, -2.0, -3.0}, {-1.5, -0.5, -2.5}});
         INDArray labels = Nd4j.create(new double[] {2, 1}, new long[] {2}, DataType.DOUBLE);
         assertEquals((3.0 + 0.5) / 2, new NegativeLogLikelihood().value(logp, labels), 1e-12);
+        INDArray oneHot = Nd4j.create(new double[][] {{0, 0, 1}, {0, 1, 0}});
+        assertEquals((3.0 + 0.5) / 2, new NegativeLogLikelihood().value(logp, oneHot), 1e-12);
+        assertEquals(new NegativeLogLikelihood().gradient(logp, labels),
+                new NegativeLogLikelihood().gradient(logp, oneHot));
     }
 
     @Test

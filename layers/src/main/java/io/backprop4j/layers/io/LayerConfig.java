@@ -1,6 +1,7 @@
 package io.backprop4j.layers.io;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -22,6 +23,21 @@ public record LayerConfig(String type, Map<String, Object> values, DataType data
             return number.doubleValue();
         }
         throw wrong(key, "a number");
+    }
+
+    public boolean flag(String key) {
+        if (value(key) instanceof Boolean flag) {
+            return flag;
+        }
+        throw wrong(key, "true or false");
+    }
+
+    public long[] sizes(String key) {
+        if (value(key) instanceof List<?> list && list.stream().allMatch(v -> v instanceof Number n
+                && n.doubleValue() == n.longValue())) {
+            return list.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+        }
+        throw wrong(key, "a list of integers");
     }
 
     public <E extends Enum<E>> E constant(String key, Class<E> type) {

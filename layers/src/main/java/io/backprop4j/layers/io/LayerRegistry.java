@@ -1,9 +1,13 @@
 package io.backprop4j.layers.io;
 
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Dropout;
+import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
+import io.backprop4j.layers.Reshape;
 import io.backprop4j.layers.activations.ELU;
 import io.backprop4j.layers.activations.GELU;
 import io.backprop4j.layers.activations.HardSigmoid;
@@ -22,6 +26,9 @@ import io.backprop4j.layers.activations.Softmax;
 import io.backprop4j.layers.activations.Softplus;
 import io.backprop4j.layers.activations.Softsign;
 import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.conv.AvgPool2d;
+import io.backprop4j.layers.conv.Conv2d;
+import io.backprop4j.layers.conv.MaxPool2d;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +48,16 @@ public final class LayerRegistry {
         register("Dense", c -> new Dense(c.integer("in"), c.integer("out"), c.constant("init", WeightInit.class),
                 c.dataType()));
         register("Maxout", c -> new Maxout(c.integer("in"), c.integer("out"), c.integer("pieces"), c.dataType()));
+        register("Conv2d", c -> new Conv2d(c.integer("inChannels"), c.integer("outChannels"), c.integer("kernel"),
+                c.integer("stride"), c.integer("padding"), c.flag("bias"), c.constant("init", WeightInit.class),
+                c.dataType()));
+        register("MaxPool2d", c -> new MaxPool2d(c.integer("kernel"), c.integer("stride"), c.integer("padding")));
+        register("AvgPool2d", c -> new AvgPool2d(c.integer("kernel"), c.integer("stride"), c.integer("padding")));
+        register("BatchNorm", c -> new BatchNorm(c.integer("features"), c.real("epsilon"), c.real("momentum"),
+                c.dataType()));
+        register("Dropout", c -> new Dropout(c.real("p")));
+        register("Reshape", c -> new Reshape(c.sizes("shape")));
+        withoutArguments("Flatten", Flatten::new);
         register("PReLU", c -> new PReLU(c.integer("features"), c.dataType()));
         register("LeakyReLU", c -> new LeakyReLU(c.real("alpha")));
         register("ELU", c -> new ELU(c.real("alpha")));

@@ -28,7 +28,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 /**
  * A model as one zip file: {@code model.json} holds the architecture (each layer's type and
  * {@link Layer#config()}), the data type, every parameter's name and shape, and free-form metadata
- * (class names, the training command); {@code parameters/NAME.npy} holds each parameter in NumPy's format.
+ * (class names, the training command); {@code parameters/NAME.npy} holds each parameter in NumPy's format,
+ * and {@code buffers/NAME.npy} each untrained state array (BatchNorm's running statistics).
  * Writing is atomic. Loading rebuilds the layers from the registry and refuses, before any weight is
  * set, a file whose parameters do not fit that architecture exactly.
  */
@@ -75,6 +76,11 @@ public final class ModelFile {
             shapes.set(p.name(), JSON.valueToTree(p.value().shape()));
             entries.put(parameterEntry(p.name()), Npy.toBytes(p.value()));
         }
+        ObjectNode bufferShapes = manifest.putObject("buffers");
+        for (Map.Entry<String, INDArray> buffer : model.buffers().entrySet()) {
+            bufferShapes.set(buffer.getKey(), JSON.valueToTree(buffer.getValue().shape()));
+            entries.put(bufferEntry(buffer.getKey()), Npy.toBytes(buffer.getValue()));
+        }
         manifest.set("metadata", JSON.valueToTree(metadata));
         try {
             entries.put(MANIFEST, JSON.writeValueAsBytes(manifest));
@@ -108,9 +114,11 @@ public final class ModelFile {
                         + model.name() + "; the file is not this model's");
             }
         }
+        Map<String, INDArray> buffers = buffers(entries, model, manifest.path("buffers"), dataType, source);
         for (int i = 0; i < values.size(); i++) {
             model.parameters().get(i).value().assign(values.get(i));
         }
+        buffers.forEach((name, value) -> model.buffers().get(name).assign(value));
         Map<String, Object> metadata = new LinkedHashMap<>();
         manifest.path("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), JSON.convertValue(
                 f.getValue(), Object.class)));
@@ -178,6 +186,38 @@ public final class ModelFile {
                     + parameterEntry(p.name()) + ")");
         }
         return Npy.fromBytes(bytes, source + "!" + parameterEntry(p.name()));
+    }
+
+    /** The saved value of every buffer of {@code model}, each checked against the buffer's shape and type. */
+    private static Map<String, INDArray> buffers(Map<String, byte[]> entries, Sequential model, JsonNode listed,
+                                                 DataType dataType, String source) throws FileFormatException {
+        Map<String, INDArray> values = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> buffer : model.buffers().entrySet()) {
+            String entry = bufferEntry(buffer.getKey());
+            byte[] bytes = entries.get(entry);
+            if (bytes == null) {
+                throw new FileFormatException(source + ": buffer " + buffer.getKey() + " of the architecture is "
+                        + "missing (" + entry + ")");
+            }
+            INDArray value = Npy.fromBytes(bytes, source + "!" + entry);
+            if (!Arrays.equals(value.shape(), buffer.getValue().shape()) || value.dataType() != dataType) {
+                throw new FileFormatException(source + ": buffer " + buffer.getKey() + " is " + value.dataType()
+                        + Arrays.toString(value.shape()) + " in the file but the architecture needs " + dataType
+                        + Arrays.toString(buffer.getValue().shape()));
+            }
+            values.put(buffer.getKey(), value);
+        }
+        for (String name : iterable(listed.fieldNames())) {
+            if (!values.containsKey(name)) {
+                throw new FileFormatException(source + ": buffer " + name + " is not part of the architecture "
+                        + model.name() + "; the file is not this model's");
+            }
+        }
+        return values;
+    }
+
+    static String bufferEntry(String name) {
+        return "buffers/" + name + ".npy";
     }
 
     static String parameterEntry(String name) {

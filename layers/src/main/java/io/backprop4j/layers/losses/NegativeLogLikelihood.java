@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Negative log-likelihood on integer class labels, PyTorch's {@code nll_loss}: given log-probabilities
  * {@code [B, K]} (from {@code LogSoftmax}) and labels y ∈ {0 … K−1} of shape {@code [B]} or
- * {@code [B, 1]}, J = −(1/B) Σ_b logp[b, y_b] and ∂J/∂logp = −onehot(y)/B.
+ * {@code [B, 1]}, J = −(1/B) Σ_b logp[b, y_b] and ∂J/∂logp = −onehot(y)/B. Targets of shape {@code [B, K]}
+ * are taken as one-hot (or any class distribution t): J = −(1/B) Σ t ⊙ logp, ∂J/∂logp = −t/B.
  */
 public final class NegativeLogLikelihood implements Loss {
 
@@ -30,6 +31,9 @@ public final class NegativeLogLikelihood implements Loss {
     private INDArray oneHot(INDArray logProbabilities, INDArray labels) {
         long batch = logProbabilities.size(0);
         long classes = logProbabilities.size(1);
+        if (Arrays.equals(labels.shape(), logProbabilities.shape()) && classes > 1) {
+            return labels.dup();
+        }
         if (labels.length() != batch || (labels.rank() == 2 && labels.size(1) != 1) || labels.rank() > 2) {
             throw new IllegalArgumentException(name() + ": labels have shape " + Arrays.toString(labels.shape())
                     + ", expected [" + batch + "] or [" + batch + ", 1]: one class index per row of the "

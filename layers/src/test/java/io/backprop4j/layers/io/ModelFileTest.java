@@ -9,10 +9,14 @@ import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Dropout;
+import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
 import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Reshape;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ELU;
 import io.backprop4j.layers.activations.GELU;
@@ -22,6 +26,9 @@ import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.SELU;
 import io.backprop4j.layers.activations.Softmax;
 import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.conv.AvgPool2d;
+import io.backprop4j.layers.conv.Conv2d;
+import io.backprop4j.layers.conv.MaxPool2d;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +75,41 @@ class ModelFileTest {
             assertEquals(model.predict(x), loaded.model().predict(x));
             assertArrayEquals(model.predict(x).data().asDouble(), loaded.model().predict(x).data().asDouble());
         }
+    }
+
+    @Test
+    void convolutionalLayersAndBatchNormStatisticsSurviveSaveAndLoad() throws IOException {
+        Sequential model = Sequential.of(new Reshape(1, 6, 6),
+                new Conv2d(1, 3, 3, 1, 1, false, WeightInit.HE_UNIFORM, DataType.FLOAT), new BatchNorm(3),
+                new ReLU(), new AvgPool2d(2), new Conv2d(3, 2, 2), new MaxPool2d(2, 1, 0), new Dropout(0.4),
+                new Flatten(), new Dense(2, 5), new BatchNorm(5), new Dense(5, 2));
+        model.initialize(4);
+        for (int step = 0; step < 3; step++) {
+            model.forward(Nd4j.rand(DataType.FLOAT, 16, 36).muli(step + 1), true);
+        }
+        Path file = directory.resolve("cnn.zip");
+        ModelFile.save(model, file);
+
+        Sequential loaded = ModelFile.load(file).model();
+        assertEquals(model.name(), loaded.name());
+        assertEquals(List.of("2.runningMean", "2.runningVariance", "10.runningMean", "10.runningVariance"),
+                List.copyOf(loaded.buffers().keySet()));
+        model.buffers().forEach((name, value) -> assertEquals(value, loaded.buffers().get(name), name));
+        assertTrue(model.buffers().get("2.runningVariance").sub(1).amaxNumber().doubleValue() > 0.01,
+                "the running statistics moved away from their initial values");
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 36);
+        assertArrayEquals(model.predict(x).data().asDouble(), loaded.predict(x).data().asDouble());
+    }
+
+    @Test
+    void refusesAFileWithoutTheBatchNormStatistics() throws IOException {
+        Path file = directory.resolve("bn.zip");
+        ModelFile.save(Sequential.of(new Dense(3, 4), new BatchNorm(4)), file);
+        Map<String, byte[]> entries = new LinkedHashMap<>(Archive.read(file));
+        entries.remove("buffers/1.runningVariance.npy");
+        Archive.write(file, entries);
+        assertTrue(assertThrows(FileFormatException.class, () -> ModelFile.load(file)).getMessage()
+                .contains("buffer 1.runningVariance of the architecture is missing"));
     }
 
     @Test

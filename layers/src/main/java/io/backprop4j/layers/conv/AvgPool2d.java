@@ -1,0 +1,24 @@
+package io.backprop4j.layers.conv;
+
+/**
+ * Average pooling (PyTorch's {@code nn.AvgPool2d} with {@code count_include_pad=True}): {@code Y[n, c, i, j]
+ * = (1/k²) Σ over the window of the zero-padded X}; backward spreads each ∂J/∂Y entry as 1/k² over its
+ * window.
+ */
+public final class AvgPool2d extends Pool2d {
+
+    /** Non-overlapping k×k windows (stride k), as PyTorch's default. */
+    public AvgPool2d(int kernel) {
+        this(kernel, kernel, 0);
+    }
+
+    public AvgPool2d(int kernel, int stride, int padding) {
+        super("avgpool2d", kernel, stride, padding);
+    }
+
+    /** libnd4j's divisor mode 1: padded zeros count in the window's k² entries. */
+    @Override
+    int mode() {
+        return 1;
+    }
+}

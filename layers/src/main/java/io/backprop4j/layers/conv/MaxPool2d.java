@@ -1,0 +1,22 @@
+package io.backprop4j.layers.conv;
+
+/**
+ * Max pooling (PyTorch's {@code nn.MaxPool2d}): {@code Y[n, c, i, j] = max over the window of X}; backward
+ * routes each ∂J/∂Y entry to the position of its window's maximum. Padding counts as −∞.
+ */
+public final class MaxPool2d extends Pool2d {
+
+    /** Non-overlapping k×k windows (stride k), as PyTorch's default. */
+    public MaxPool2d(int kernel) {
+        this(kernel, kernel, 0);
+    }
+
+    public MaxPool2d(int kernel, int stride, int padding) {
+        super("maxpool2d", kernel, stride, padding);
+    }
+
+    @Override
+    int mode() {
+        return 0;
+    }
+}
