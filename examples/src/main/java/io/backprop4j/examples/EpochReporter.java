@@ -35,6 +35,7 @@ final class EpochReporter implements TrainingListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sequential model;
+    private final String modelName;
     private final DataSet test;
     private final int batchesPerEpoch;
     private final int batchSize;
@@ -44,9 +45,10 @@ final class EpochReporter implements TrainingListener {
     private double lastAccuracy = Double.NaN;
 
     /** {@code json} receives the JSON lines, or is null for none. */
-    EpochReporter(Sequential model, DataSet test, int batchesPerEpoch, int batchSize, boolean progress,
-            PrintWriter json) {
+    EpochReporter(Sequential model, String modelName, DataSet test, int batchesPerEpoch, int batchSize,
+            boolean progress, PrintWriter json) {
         this.model = model;
+        this.modelName = modelName;
         this.test = test;
         this.batchesPerEpoch = batchesPerEpoch;
         this.batchSize = batchSize;
@@ -92,7 +94,7 @@ final class EpochReporter implements TrainingListener {
     private String jsonLine(EpochEvent event) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("lib", "backprop4j");
-        line.put("model", "mlp");
+        line.put("model", modelName);
         line.put("epoch", event.epoch());
         line.put("train_seconds", round(event.seconds(), 4));
         line.put("samples_per_second", round(event.examplesPerSecond(), 1));

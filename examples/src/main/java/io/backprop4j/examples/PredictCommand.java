@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify the images of an IDX file (raw or .gz) with a saved model.")
 final class PredictCommand implements Callable<Integer> {
+
+    /** Images per forward pass: bounds the memory of the CNN's patch arrays. */
+    private static final int BATCH = 500;
 
     @Spec
     CommandSpec spec;
@@ -48,14 +52,8 @@ final class PredictCommand implements Callable<Integer> {
         Idx file = Idx.read(images);
         INDArray pixels = MnistData.pixels(file);
         Sequential network = saved.model();
-        long inputs = network.parameters().get(0).value().rows();
-        if (pixels.columns() != inputs) {
-            throw new IllegalArgumentException(images + ": images have " + pixels.columns() + " pixels but the model "
-                    + "takes " + inputs + " inputs");
-        }
         int n = Math.min(limit, file.count());
-        INDArray logits = network.predict(pixels.get(NDArrayIndex.interval(0, n)));
-        INDArray probabilities = Elementwise.softmax(logits, logits.ulike());
+        INDArray probabilities = probabilities(network, pixels.get(NDArrayIndex.interval(0, n)), images);
         List<?> names = (List<?>) saved.metadata().getOrDefault("classNames", List.of());
         ObjectMapper mapper = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
@@ -68,5 +66,26 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** softmax(network(x)) for every image, computed {@value #BATCH} images at a time. */
+    private static INDArray probabilities(Sequential network, INDArray pixels, Path images) {
+        INDArray probabilities = null;
+        for (long from = 0; from < pixels.rows(); from += BATCH) {
+            long to = Math.min(from + BATCH, pixels.rows());
+            INDArray logits;
+            try {
+                logits = network.predict(pixels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(images + ": images of " + pixels.columns() + " pixels do not fit "
+                        + "the model. " + e.getMessage(), e);
+            }
+            if (probabilities == null) {
+                probabilities = Nd4j.create(logits.dataType(), pixels.rows(), logits.columns());
+            }
+            probabilities.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
+                    .assign(Elementwise.softmax(logits, logits.ulike()));
+        }
+        return probabilities;
     }
 }

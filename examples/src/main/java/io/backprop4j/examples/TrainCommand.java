@@ -7,7 +7,6 @@ import io.backprop4j.core.data.MnistData;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
-import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Checkpoint;
 import io.backprop4j.optim.StatefulOptimizer;
 import io.backprop4j.optim.Trainer;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: a multilayer perceptron on Fashion-MNIST or MNIST, with checkpoints and a saved model. */
+/** {@code train}: an MLP or the PyTorch-example CNN on Fashion-MNIST or MNIST, with checkpoints and a saved model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train an image classifier on Fashion-MNIST or MNIST (mini-batch SGD family).")
 final class TrainCommand implements Callable<Integer> {
@@ -37,8 +36,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--model", defaultValue = "mlp", description = "network: mlp (default)")
-    String model;
+    @Option(names = "--model", defaultValue = "mlp", converter = ModelConverter.class,
+            description = "network: mlp (default; 784-hidden-10) or cnn (PyTorch's MNIST example: two 3×3 convolutions, "
+                    + "max-pool, dropout, dense 128; defaults --optimizer adadelta --schedule step --batch-size 64 "
+                    + "--epochs 14)")
+    ModelName model;
 
     @Option(names = "--hidden", split = ",", defaultValue = "256,128",
             description = "hidden layer widths (default: ${DEFAULT-VALUE})")
@@ -49,23 +51,23 @@ final class TrainCommand implements Callable<Integer> {
                     + "softplus, sigmoid, tanh, softsign")
     ActivationName activation;
 
-    @Option(names = "--optimizer", defaultValue = "nesterov", converter = OptimizerConverter.class,
-            description = "sgd, momentum, nesterov (default; momentum 0.9), adagrad, rmsprop, adam, adamw, adadelta")
+    @Option(names = "--optimizer", converter = OptimizerConverter.class, description = "sgd, momentum, nesterov "
+            + "(momentum 0.9; the MLP's default), adagrad, rmsprop, adam, adamw, adadelta (the CNN's default)")
     OptimizerName optimizer;
 
     @Option(names = "--lr", description = "learning rate (default: 0.05 for SGD, 0.001 for Adam, 1.0 for Adadelta)")
     Double learningRate;
 
-    @Option(names = "--schedule", defaultValue = "constant", converter = ScheduleConverter.class,
-            description = "learning rate per epoch: constant (default), step (×0.7 each epoch), cosine (to 0 at the end)")
+    @Option(names = "--schedule", converter = ScheduleConverter.class, description = "learning rate per epoch: "
+            + "constant (the MLP's default), step (×0.7 each epoch; the CNN's default), cosine (to 0 at the end)")
     ScheduleName schedule;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "examples per batch (default: ${DEFAULT-VALUE})")
-    int batchSize;
+    @Option(names = "--batch-size", description = "examples per batch (default: 128 for the MLP, 64 for the CNN)")
+    Integer batchSize;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "epochs in all (default: ${DEFAULT-VALUE}); "
+    @Option(names = "--epochs", description = "epochs in all (default: 10 for the MLP, 14 for the CNN); "
             + "with --resume, extends the saved run to this many")
-    int epochs;
+    Integer epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "fixes initialization and shuffling (default: ${DEFAULT-VALUE})")
     long seed;
@@ -100,24 +102,25 @@ final class TrainCommand implements Callable<Integer> {
             Threads.limitKernelThreads(kernelThreads);
         }
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
+        OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null
-                ? new TrainSettings(data.dataset, hidden, activation, optimizer,
-                        learningRate == null ? optimizer.defaultLearningRate : learningRate, schedule, batchSize,
-                        epochs, seed, limit)
-                : TrainSettings.fromMap(resumed.metadata()).withEpochs(
-                        spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? epochs : 0);
+                ? new TrainSettings(data.dataset, model, hidden, activation, rule,
+                        learningRate == null ? rule.defaultLearningRate : learningRate,
+                        schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
+                        epochs == null ? model.epochs : epochs, seed, limit)
+                : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
         MnistData images = settings.dataset().load(data.directory, data.offline).withTrainingLimit(
                 settings.limit() > 0 ? settings.limit() : Integer.MAX_VALUE);
         DataSet train = images.train();
-        Sequential network = resumed == null ? settings.model((int) train.features().size(1)) : resumed.model();
+        Sequential network = resumed == null ? settings.network((int) train.features().size(1)) : resumed.model();
         StatefulOptimizer<?> step = settings.newOptimizer();
         LOG.info("{} on {}: {} training and {} test images, {} parameters, {} (lr {}), batch {}", network.name(),
                 settings.dataset().id(), train.size(), images.test().size(), network.parameterCount(),
                 settings.optimizer().id, settings.learningRate(), settings.batchSize());
-        EpochReporter reporter = new EpochReporter(network, images.test(),
+        EpochReporter reporter = new EpochReporter(network, settings.model().id, images.test(),
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);
-        Trainer trainer = new Trainer(network, new SoftmaxCrossEntropy(), step)
+        Trainer trainer = new Trainer(network, settings.model().loss(), step)
                 .schedule(settings.learningRateSchedule()).addListener(reporter);
         if (checkpoint != null) {
             trainer.checkpointEachEpoch(checkpoint, settings.toMap());
@@ -135,9 +138,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!model.equals("mlp")) {
-            throw new ParameterException(spec.commandLine(), "--model: only 'mlp' is available, got '" + model + "'");
-        }
         for (int width : hidden) {
             if (width <= 0) {
                 throw new ParameterException(spec.commandLine(), "--hidden: widths must be positive, got " + width);
@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         if (kernelThreads < 0) {
             throw new ParameterException(spec.commandLine(), "--kernel-threads must be 0 or more, got " + kernelThreads);
         }
-        if (batchSize <= 0 || epochs <= 0 || limit < 0) {
+        if ((batchSize != null && batchSize <= 0) || (epochs != null && epochs <= 0) || limit < 0) {
             throw new ParameterException(spec.commandLine(), "--batch-size and --epochs must be positive and --limit "
                     + "not negative, got " + batchSize + ", " + epochs + ", " + limit);
         }
@@ -159,6 +159,13 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public ActivationName convert(String value) {
             return ActivationName.of(value);
+        }
+    }
+
+    static final class ModelConverter implements ITypeConverter<ModelName> {
+        @Override
+        public ModelName convert(String value) {
+            return ModelName.of(value);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.backprop4j.examples;
 
 import io.backprop4j.core.data.MnistDataset;
-import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.optim.StatefulOptimizer;
@@ -15,11 +14,11 @@ import java.util.Map;
  * What a {@code train} run was asked for, saved with its checkpoints (so {@code --resume} continues the
  * same run) and with its model (so the file says how it was made).
  */
-record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activation, OptimizerName optimizer,
+record TrainSettings(MnistDataset dataset, ModelName model, int[] hidden, ActivationName activation, OptimizerName optimizer,
         double learningRate, ScheduleName schedule, int batchSize, int epochs, long seed, int limit) {
 
-    Sequential model(int inputs) {
-        return Models.mlp(inputs, hidden, activation::create, dataset.classNames().size()).initialize(seed);
+    Sequential network(int inputs) {
+        return model.build(inputs, hidden, activation, dataset.classNames().size()).initialize(seed);
     }
 
     StatefulOptimizer<?> newOptimizer() {
@@ -28,7 +27,7 @@ record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activati
 
     /** The same settings for a run of {@code total} epochs; 0 keeps the planned number. */
     TrainSettings withEpochs(int total) {
-        return total == 0 ? this : new TrainSettings(dataset, hidden, activation, optimizer, learningRate, schedule,
+        return total == 0 ? this : new TrainSettings(dataset, model, hidden, activation, optimizer, learningRate, schedule,
                 batchSize, total, seed, limit);
     }
 
@@ -39,7 +38,7 @@ record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activati
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("dataset", dataset.id());
-        map.put("model", "mlp");
+        map.put("model", model.id);
         map.put("hidden", Arrays.stream(hidden).boxed().toList());
         map.put("activation", activation.id());
         map.put("optimizer", optimizer.id);
@@ -57,6 +56,7 @@ record TrainSettings(MnistDataset dataset, int[] hidden, ActivationName activati
         try {
             List<?> hidden = (List<?>) map.get("hidden");
             return new TrainSettings(MnistDataset.fromId((String) map.get("dataset")),
+                    ModelName.of((String) map.get("model")),
                     hidden.stream().mapToInt(h -> ((Number) h).intValue()).toArray(),
                     ActivationName.of((String) map.get("activation")), OptimizerName.of((String) map.get("optimizer")),
                     ((Number) map.get("learningRate")).doubleValue(), ScheduleName.of((String) map.get("schedule")),

@@ -21,10 +21,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>  Y[n, o, i, j] = b[o] + Σ_{c,u,v} W[o, c, u, v] · P[n, c, s·i + u, s·j + v]</pre>
  * where P is X zero-padded by p on each side, and {@code oH = (H + 2p − k) / s + 1} (likewise oW).
  *
- * <p>With the patch matrix {@code cols = im2col(P): [C·k·k, N·oH·oW]} ({@link Im2col}) the forward pass
- * is one GEMM, {@code Y = W·cols + b} (a [O, N·oH·oW] result, transposed into [N, O, oH, oW]). Backward,
- * with {@code δ = ∂J/∂Y} read as {@code [O, N·oH·oW]}: {@code ∂J/∂W = δ·colsᵀ}, {@code ∂J/∂b = δ·1},
- * {@code ∂J/∂P = col2im(Wᵀ·δ)} and ∂J/∂X the interior of ∂J/∂P.
+ * <p>With the patch matrix {@code cols = im2col(P): [k·k·C, N·oH·oW]} ({@link Im2col}) the forward pass
+ * is one GEMM, {@code Y = W·cols + b} (W read as [O, k·k·C]; a [O, N·oH·oW] result, transposed into
+ * [N, O, oH, oW]). Backward, with {@code δ = ∂J/∂Y} read as {@code [O, N·oH·oW]}: {@code ∂J/∂W = δ·colsᵀ},
+ * {@code ∂J/∂b = δ·1}, {@code ∂J/∂P = col2im(Wᵀ·δ)} and ∂J/∂X the interior of ∂J/∂P. The weights are kept
+ * in PyTorch's order {@code [O, C, k, k]} and copied into the GEMM's {@code [O, k, k, C]} each batch (a
+ * copy the size of W, small beside the patches).
  *
  * <p>Initialization: weights U(−1/√(C·k·k), 1/√(C·k·k)) by default, PyTorch's default; bias zero.
  */
@@ -40,8 +42,11 @@ public final class Conv2d implements Layer {
     private final Parameter weights;
     private final Parameter bias;
 
+    private final Im2col im2col = new Im2col();
     private INDArray input;
     private INDArray padded;
+    private INDArray kernelMajor;
+    private INDArray kernelMajorGradient;
     private INDArray cols;
     private INDArray product;
     private INDArray output;
@@ -93,10 +98,12 @@ public final class Conv2d implements Layer {
         long outWidth = outputSize(x.size(3));
         input = x;
         padded = pad(x);
-        cols = Buffers.reuse(cols, x.dataType(), 'c', inChannels, kernel, kernel, batch, outHeight, outWidth);
-        Im2col.patches(padded, kernel, stride, cols);
+        cols = Buffers.reuse(cols, x.dataType(), 'c', kernel, kernel, inChannels, batch, outHeight, outWidth);
+        im2col.patches(padded, kernel, stride, cols);
+        kernelMajor = Buffers.reuse(kernelMajor, x.dataType(), 'c', outChannels, kernel, kernel, inChannels);
+        kernelMajor.assign(weights.value().permute(0, 2, 3, 1));
         product = Buffers.reuse(product, x.dataType(), 'c', outChannels, batch, outHeight, outWidth);
-        Nd4j.gemm(weightMatrix(weights.value()), colsMatrix(cols), product.reshape(outChannels, -1), false, false,
+        Nd4j.gemm(weightMatrix(kernelMajor), colsMatrix(cols), product.reshape(outChannels, -1), false, false,
                 1.0, 0.0);
         output = Buffers.reuse(output, x.dataType(), 'c', batch, outChannels, outHeight, outWidth);
         output.assign(product.permute(1, 0, 2, 3));
@@ -116,7 +123,9 @@ public final class Conv2d implements Layer {
                 delta.size(3));
         deltaMatrix.assign(delta.permute(1, 0, 2, 3));
         INDArray d = deltaMatrix.reshape(outChannels, -1);
-        Nd4j.gemm(d, colsMatrix(cols), weightMatrix(weights.gradient()), false, true, 1.0, 1.0);
+        kernelMajorGradient = Buffers.like(kernelMajorGradient, kernelMajor);
+        Nd4j.gemm(d, colsMatrix(cols), weightMatrix(kernelMajorGradient), false, true, 1.0, 0.0);
+        weights.gradient().addi(kernelMajorGradient.permute(0, 3, 1, 2));
         if (hasBias) {
             INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'c', d.columns(), 1);
             if (columnOfOnes != ones) {
@@ -125,9 +134,9 @@ public final class Conv2d implements Layer {
             Nd4j.gemm(ones, d, bias.gradient(), true, true, 1.0, 1.0);
         }
         colsGradient = Buffers.like(colsGradient, cols);
-        Nd4j.gemm(weightMatrix(weights.value()), d, colsMatrix(colsGradient), true, false, 1.0, 0.0);
+        Nd4j.gemm(weightMatrix(kernelMajor), d, colsMatrix(colsGradient), true, false, 1.0, 0.0);
         paddedGradient = Buffers.like(paddedGradient, padded).assign(0);
-        Im2col.accumulate(colsGradient, kernel, stride, paddedGradient);
+        im2col.accumulate(colsGradient, kernel, stride, paddedGradient);
         return padding == 0 ? paddedGradient : interior(paddedGradient);
     }
 
@@ -159,6 +168,7 @@ public final class Conv2d implements Layer {
                 interval(padding, withBorder.size(3) - padding));
     }
 
+    /** W as the GEMM's [O, k·k·C], from the row-major {@code [O, k, k, C]} copy. */
     private INDArray weightMatrix(INDArray w) {
         return w.reshape(outChannels, (long) inChannels * kernel * kernel);
     }
