@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** Where the images come from: {@code --dataset}, {@code --data-dir}, {@code --offline}. */
-final class DataOptions {
+public final class DataOptions {
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist", converter = DatasetConverter.class,
             description = "fashion-mnist or mnist (default: ${DEFAULT-VALUE})")
@@ -21,7 +21,7 @@ final class DataOptions {
     @Option(names = "--offline", description = "never download; fail if the files are not on disk")
     boolean offline;
 
-    MnistData load() throws IOException {
+    public MnistData load() throws IOException {
         return dataset.load(directory, offline);
     }
 

@@ -1,5 +1,6 @@
 package io.backprop4j.examples;
 
+import io.backprop4j.examples.report.ReportCommand;
 import io.backprop4j.optim.TrainingDivergedException;
 import java.io.IOException;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Train and inspect neural networks trained by backpropagation.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, WorkedExampleCommand.class,
             ClassicsCommands.PerceptronCommand.class, ClassicsCommands.XorCommand.class,
-            ClassicsCommands.ApproximateCommand.class, ClassicsCommands.PlaygroundCommand.class})
+            ClassicsCommands.ApproximateCommand.class, ClassicsCommands.PlaygroundCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
     }
 
     /** The configured command line, for {@code main} and for tests. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler((error, command, parseResult) -> {
             if (error instanceof IOException || error instanceof IllegalArgumentException
                     || error instanceof IllegalStateException || error instanceof TrainingDivergedException) {
