@@ -34,7 +34,7 @@ final class MlpStep {
         INDArray logits = model.forward(x, true);
         double value = loss.value(logits, labels);
         model.zeroGradients();
-        model.backward(loss.gradient(logits, labels));
+        model.backwardParameters(loss.gradient(logits, labels));
         optimizer.step(model.parameters());
         return value;
     }

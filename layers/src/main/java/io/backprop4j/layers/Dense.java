@@ -72,20 +72,25 @@ public final class Dense implements Layer {
 
     @Override
     public INDArray backward(INDArray delta) {
+        backwardParameters(delta);
+        gradInput = Buffers.reuse(gradInput, delta.dataType(), 'f', input.rows(), in);
+        Nd4j.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
+        return gradInput;
+    }
+
+    /** ∂J/∂W += Xᵀ·δ and ∂J/∂b += 1ᵀ·δ, without the ∂J/∂X GEMM. */
+    @Override
+    public void backwardParameters(INDArray delta) {
         if (input == null) {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
-        long batch = input.rows();
-        INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'f', batch, 1);
+        INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'f', input.rows(), 1);
         if (columnOfOnes != ones) {
             ones = columnOfOnes.assign(1);
         }
         Nd4j.gemm(input, delta, weights.gradient(), true, false, 1.0, 1.0);
         Nd4j.gemm(ones, delta, bias.gradient(), true, false, 1.0, 1.0);
-        gradInput = Buffers.reuse(gradInput, delta.dataType(), 'f', batch, in);
-        Nd4j.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
-        return gradInput;
     }
 
     @Override

@@ -22,6 +22,16 @@ public interface Layer {
     /** Accumulates ∂J/∂θ into the parameters' gradients and returns ∂J/∂x, given ∂J/∂y of the last forward. */
     INDArray backward(INDArray gradOut);
 
+    /**
+     * The backward pass without ∂J/∂x: only adds ∂J/∂θ to the parameters' gradients. For the first layer of
+     * a network, whose input is data, as PyTorch skips the gradient of inputs that do not require one. Layers
+     * whose ∂J/∂x costs work of its own (a GEMM for Dense and Conv2d) skip it; the default runs
+     * {@link #backward}.
+     */
+    default void backwardParameters(INDArray gradOut) {
+        backward(gradOut);
+    }
+
     /** The trainable parameters; empty for parameter-free layers. */
     default List<Parameter> parameters() {
         return List.of();

@@ -56,6 +56,23 @@ public final class Sequential implements Layer {
     }
 
     /**
+     * Backpropagates {@code gradOut} into every parameter's gradient without computing ∂J/∂x of the data:
+     * layers before the first one with parameters are not visited, and that one skips its input gradient.
+     */
+    @Override
+    public void backwardParameters(INDArray gradOut) {
+        int first = 0;
+        while (first < layers.size() - 1 && layers.get(first).parameters().isEmpty()) {
+            first++;
+        }
+        INDArray gradient = gradOut;
+        for (int i = layers.size() - 1; i > first; i--) {
+            gradient = layers.get(i).backward(gradient);
+        }
+        layers.get(first).backwardParameters(gradient);
+    }
+
+    /**
      * The network's output for {@code x} in inference mode, as a fresh array the caller owns. Inputs with a
      * NaN or ±∞ are refused, naming the first one, rather than answered with NaN predictions.
      */

@@ -1,12 +1,17 @@
 package io.backprop4j.layers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.GradientCheck;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.Sigmoid;
 import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.conv.Conv2d;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,6 +41,26 @@ class LayerGradientTest {
                 new Dense(6, 4, WeightInit.XAVIER_NORMAL, DataType.DOUBLE), new Sigmoid(),
                 new Dense(4, 3, WeightInit.XAVIER_NORMAL, DataType.DOUBLE));
         assertChecks(model, input(batch, 5));
+    }
+
+    @Test
+    void backwardParametersGivesTheParameterGradientsOfTheFullBackwardPass() {
+        for (Sequential model : List.of(Models.mlp(12, new int[] {7, 5}, Tanh::new, 3),
+                Sequential.of(new Reshape(1, 5, 5), new Conv2d(1, 2, 3, 1, 1, true, WeightInit.HE_NORMAL,
+                        DataType.FLOAT), new ReLU(), new Flatten(), new Dense(50, 3)))) {
+            model.initialize(2);
+            INDArray x = GradientChecks.gaussian(new Rng(1), 4, model.layers().get(0) instanceof Reshape ? 25 : 12)
+                    .castTo(DataType.FLOAT);
+            INDArray gradOut = model.forward(x, true).ulike().assign(GradientChecks.gaussian(new Rng(2), 4, 3));
+            model.zeroGradients();
+            model.backward(gradOut);
+            List<INDArray> full = model.parameters().stream().map(p -> p.gradient().dup()).toList();
+            model.zeroGradients();
+            model.backwardParameters(gradOut);
+            for (int i = 0; i < full.size(); i++) {
+                assertEquals(full.get(i), model.parameters().get(i).gradient(), model.parameters().get(i).name());
+            }
+        }
     }
 
     private static INDArray input(int batch, int features) {

@@ -218,7 +218,7 @@ public final class Trainer {
             model.zeroGradients();
             String nonFinite = Double.isFinite(value) ? null : "loss " + value;
             if (nonFinite == null) {
-                model.backward(loss.gradient(prediction, batch.labels()));
+                model.backwardParameters(loss.gradient(prediction, batch.labels()));
                 nonFinite = nonFiniteGradient(parameters);
             }
             if (nonFinite != null) {
@@ -272,7 +272,7 @@ public final class Trainer {
         for (DataSet batch : Batches.inOrder(data, batchSize)) {
             INDArray prediction = model.forward(batch.features(), true);
             model.zeroGradients();
-            model.backward(loss.gradient(prediction, batch.labels()));
+            model.backwardParameters(loss.gradient(prediction, batch.labels()));
             double weight = (double) batch.size() / data.size();
             for (int i = 0; i < parameters.size(); i++) {
                 Elementwise.axpy(weight, parameters.get(i).gradient(), sum.get(i));

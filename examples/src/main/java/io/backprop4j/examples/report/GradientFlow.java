@@ -30,7 +30,7 @@ final class GradientFlow {
             }
             model.zeroGradients();
             var logits = model.forward(batch.features(), true);
-            model.backward(loss.gradient(logits, batch.labels()));
+            model.backwardParameters(loss.gradient(logits, batch.labels()));
             for (int l = 0; l < norms.length; l++) {
                 norms[l] += weights.get(l).gradient().norm2Number().doubleValue();
             }

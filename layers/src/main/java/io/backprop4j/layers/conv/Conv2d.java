@@ -115,6 +115,18 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray delta) {
+        backwardParameters(delta);
+        colsGradient = Buffers.like(colsGradient, cols);
+        Nd4j.gemm(weightMatrix(kernelMajor), deltaMatrix.reshape(outChannels, -1), colsMatrix(colsGradient), true,
+                false, 1.0, 0.0);
+        paddedGradient = Buffers.like(paddedGradient, padded).assign(0);
+        im2col.accumulate(colsGradient, kernel, stride, paddedGradient);
+        return padding == 0 ? paddedGradient : interior(paddedGradient);
+    }
+
+    /** ∂J/∂W += δ·colsᵀ and ∂J/∂b += δ·1, without the ∂J/∂X GEMM and col2im. */
+    @Override
+    public void backwardParameters(INDArray delta) {
         if (input == null) {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
@@ -133,11 +145,6 @@ public final class Conv2d implements Layer {
             }
             Nd4j.gemm(ones, d, bias.gradient(), true, true, 1.0, 1.0);
         }
-        colsGradient = Buffers.like(colsGradient, cols);
-        Nd4j.gemm(weightMatrix(kernelMajor), d, colsMatrix(colsGradient), true, false, 1.0, 0.0);
-        paddedGradient = Buffers.like(paddedGradient, padded).assign(0);
-        im2col.accumulate(colsGradient, kernel, stride, paddedGradient);
-        return padding == 0 ? paddedGradient : interior(paddedGradient);
     }
 
     /** {@code (size + 2p − k) / s + 1}, refusing inputs smaller than the kernel. */
