@@ -208,8 +208,9 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
         return root;
     }
 
+    /** Whole numbers without decimals, others with two: epochs such as 1 or 0.25, rates such as 0.05. */
     private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String capital(String word) {

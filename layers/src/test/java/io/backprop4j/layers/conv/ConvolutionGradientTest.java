@@ -9,6 +9,7 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.GradientChecks;
 import io.backprop4j.layers.Layer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,18 +28,41 @@ class ConvolutionGradientTest {
         "2, 1, 2, 9, 7, 5, 3, 2, true"})
     void conv2d(int batch, int in, int out, int height, int width, int kernel, int stride, int padding,
                 boolean bias) {
-        Conv2d conv = new Conv2d(in, out, kernel, stride, padding, bias, WeightInit.HE_NORMAL, DataType.DOUBLE);
-        conv.initialize(new Rng(5));
-        if (bias) {
-            conv.parameters().get(1).value().assign(GradientChecks.gaussian(new Rng(6), 1, out));
+        for (Conv2d.Algorithm algorithm : Conv2d.Algorithm.values()) {
+            Conv2d conv = new Conv2d(in, out, kernel, stride, padding, bias, WeightInit.HE_NORMAL, DataType.DOUBLE)
+                    .algorithm(algorithm);
+            conv.initialize(new Rng(5));
+            if (bias) {
+                conv.parameters().get(1).value().assign(GradientChecks.gaussian(new Rng(6), 1, out));
+            }
+            INDArray x = images(batch, in, height, width);
+            INDArray y = conv.forward(x, true).dup();
+            assertArrayEquals(new long[] {batch, out, (height + 2 * padding - kernel) / stride + 1,
+                    (width + 2 * padding - kernel) / stride + 1}, y.shape());
+            assertEquals(0, naiveConvolution(conv, x, kernel, stride, padding, bias).sub(y).amaxNumber()
+                    .doubleValue(), 1e-12, algorithm.name());
+            assertChecks(conv, x);
         }
-        INDArray x = images(batch, in, height, width);
-        INDArray y = conv.forward(x, true).dup();
-        assertArrayEquals(new long[] {batch, out, (height + 2 * padding - kernel) / stride + 1,
-                (width + 2 * padding - kernel) / stride + 1}, y.shape());
-        assertEquals(0, naiveConvolution(conv, x, kernel, stride, padding, bias).sub(y).amaxNumber().doubleValue(),
-                1e-12);
-        assertChecks(conv, x);
+    }
+
+    @Test
+    void bothAlgorithmsAgreeInFloat32() {
+        INDArray x = images(8, 3, 12, 11).castTo(DataType.FLOAT);
+        Conv2d im2col = new Conv2d(3, 5, 3, 2, 1, true, WeightInit.HE_NORMAL, DataType.FLOAT)
+                .algorithm(Conv2d.Algorithm.IM2COL);
+        Conv2d nativeOps = new Conv2d(3, 5, 3, 2, 1, true, WeightInit.HE_NORMAL, DataType.FLOAT)
+                .algorithm(Conv2d.Algorithm.NATIVE);
+        im2col.initialize(new Rng(3));
+        nativeOps.initialize(new Rng(3));
+        INDArray y = im2col.forward(x, true);
+        assertEquals(0, y.sub(nativeOps.forward(x, true)).amaxNumber().doubleValue(), 1e-4);
+        INDArray delta = GradientChecks.gaussian(new Rng(4), y.shape()).castTo(DataType.FLOAT);
+        INDArray dx = im2col.backward(delta);
+        assertEquals(0, dx.sub(nativeOps.backward(delta)).amaxNumber().doubleValue(), 1e-4);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0, im2col.parameters().get(i).gradient().sub(nativeOps.parameters().get(i).gradient())
+                    .amaxNumber().doubleValue(), 1e-3);
+        }
     }
 
     @ParameterizedTest(name = "MaxPool2d k {4}, stride {5}, padding {6}, input {0}×{1}×{2}×{3}")
