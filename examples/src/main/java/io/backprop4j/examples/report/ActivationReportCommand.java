@@ -62,7 +62,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     double target;
 
-    @Option(names = "--measurements-per-epoch", defaultValue = "4", description = "test-accuracy measurements per "
+    @Option(names = "--measurements-per-epoch", defaultValue = "10", description = "test-accuracy measurements per "
             + "epoch (default: ${DEFAULT-VALUE})")
     int measurementsPerEpoch;
 
@@ -134,8 +134,8 @@ public final class ActivationReportCommand implements Callable<Integer> {
         List<String> arguments = spec.commandLine().getParseResult().originalArgs();
         ActivationReport report = new ActivationReport(arguments.subList(arguments.indexOf("activations") + 1,
                 arguments.size()),
-                images.dataset().id(), train.size(), epochs, batchSize, learningRate, seed, target, HIDDEN, kernels,
-                curves, gradientNorms, dead);
+                images.dataset().id(), train.size(), epochs, measurementsPerEpoch, batchSize, learningRate, seed,
+                target, HIDDEN, kernels, curves, gradientNorms, dead);
         report.write(output);
         spec.commandLine().getOut().println(report.verdict());
         LOG.info("report written to {}", output.resolve(ActivationReport.MARKDOWN));
