@@ -13,7 +13,7 @@ final class RowMajor {
         if (a.ordering() == 'c' && !a.isView()) {
             return a;
         }
-        copy = Buffers.like(copy, a);
+        copy = Buffers.reuse(copy, a.dataType(), 'c', a.shape());
         return copy.assign(a);
     }
 }
