@@ -9,9 +9,12 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
+import io.backprop4j.layers.BatchNorm;
+import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.PReLU;
+import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import java.io.IOException;
@@ -79,6 +82,32 @@ class CheckpointTest {
                 assertArrayEquals(expected.get(i), actual.get(i), restarted.getClass().getSimpleName() + " parameter " + i);
             }
         }
+    }
+
+    @Test
+    void aResumedBatchNormNetworkEndsWithTheSameWeightsAndRunningStatistics() throws IOException {
+        DataSet data = blobs();
+        Sequential uninterrupted = batchNormNetwork();
+        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), new Adadelta(1.0)).fit(data, 4, 32, 5);
+
+        Path file = directory.resolve("bn-checkpoint.zip");
+        new Trainer(batchNormNetwork(), new SoftmaxCrossEntropy(), new Adadelta(1.0))
+                .checkpointEachEpoch(file, Map.of()).fit(data, 2, 32, 5);
+        Checkpoint checkpoint = Checkpoint.load(file);
+        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), new Adadelta(1.0)).resume(checkpoint, data, 4, 32);
+
+        List<double[]> expected = weights(uninterrupted);
+        List<double[]> actual = weights(checkpoint.model());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "parameter " + i);
+        }
+        assertEquals(List.of("1.runningMean", "1.runningVariance"), List.copyOf(checkpoint.model().buffers().keySet()));
+        uninterrupted.buffers().forEach((name, value) -> assertArrayEquals(value.data().asDouble(),
+                checkpoint.model().buffers().get(name).data().asDouble(), name));
+    }
+
+    private static Sequential batchNormNetwork() {
+        return Sequential.of(new Dense(5, 16), new BatchNorm(16), new ReLU(), new Dense(16, 3)).initialize(3);
     }
 
     @Test
