@@ -15,13 +15,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Backward applies the same mask, {@code ∂J/∂x = ∂J/∂y ⊙ m / (1 − p)}.
  *
  * <p>Masks come from ND4J's native generator, reseeded for every batch from this layer's own {@link Rng}
- * (drawn from the model's at {@link #initialize}), so a seeded model drops the same units on every run.
+ * (drawn from the model's at {@link #initialize}), so a seeded model drops the same units on every run,
+ * and a checkpoint (which saves that generator's state) resumes with the masks an uninterrupted run draws.
  */
 public final class Dropout implements Layer {
 
     private final double p;
     private final Random generator = Nd4j.getRandomFactory().getNewRandomInstance(0);
-    private Rng rng = new Rng(Rng.global().nextLong());
+    private final Rng rng = new Rng(Rng.global().nextLong());
 
     private INDArray scaledMask;
     private INDArray output;
@@ -38,7 +39,12 @@ public final class Dropout implements Layer {
 
     @Override
     public void initialize(Rng modelRng) {
-        rng = new Rng(modelRng.nextLong());
+        rng.restore(new Rng(modelRng.nextLong()).state());
+    }
+
+    @Override
+    public Map<String, Rng> generators() {
+        return Map.of("mask", rng);
     }
 
     @Override

@@ -45,6 +45,14 @@ public interface Layer {
         return Map.of();
     }
 
+    /**
+     * The random generators the layer draws from while training (Dropout's masks), by name; a checkpoint
+     * saves their states so that a resumed run draws what an uninterrupted one would. Empty for most layers.
+     */
+    default Map<String, Rng> generators() {
+        return Map.of();
+    }
+
     /** Redraws the initial parameter values from {@code rng}; parameter-free layers ignore it. */
     default void initialize(Rng rng) {
     }

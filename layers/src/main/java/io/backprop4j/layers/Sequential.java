@@ -98,6 +98,18 @@ public final class Sequential implements Layer {
         return named;
     }
 
+    /** Every layer's {@link Layer#generators()}, named by position, e.g. {@code "6.mask"}. */
+    @Override
+    public Map<String, Rng> generators() {
+        Map<String, Rng> named = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Map.Entry<String, Rng> generator : layers.get(i).generators().entrySet()) {
+                named.put(i + "." + generator.getKey(), generator.getValue());
+            }
+        }
+        return named;
+    }
+
     /** Sets every parameter's gradient to zero, before the backward pass of a new batch. */
     public void zeroGradients() {
         parameters.forEach(Parameter::zeroGradient);

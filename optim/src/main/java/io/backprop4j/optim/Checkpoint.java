@@ -18,8 +18,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 /**
  * Everything needed to continue training exactly where it stopped, in one zip file written atomically:
  * the model (as a {@link ModelFile}), the optimizer's per-parameter state ({@code optimizer/NAME.npy}),
- * and {@code training.json} with the last completed epoch, the shuffling generator's state, the
- * optimizer's step counts and free-form metadata (e.g. the command-line settings).
+ * and {@code training.json} with the last completed epoch, the shuffling generator's state, the states of
+ * the layers' own generators (Dropout's masks, restored into the loaded model), the optimizer's step counts
+ * and free-form metadata (e.g. the command-line settings).
  *
  * @param model     the model with the checkpoint's weights
  * @param epoch     the last completed epoch (1-based); training resumes at {@code epoch + 1}
@@ -41,8 +42,9 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
                 entries.put(optimizerEntry(key), Npy.toBytes(array)));
         ObjectNode training = JSON.createObjectNode().put("epoch", epoch).put("optimizer",
                 optimizer.getClass().getSimpleName());
-        training.putObject("rng").put("seed", rng.seed()).put("hasSpareGaussian", rng.hasSpareGaussian())
-                .put("spareGaussian", rng.spareGaussian());
+        write(training.putObject("rng"), rng);
+        ObjectNode generators = training.putObject("layerGenerators");
+        model.generators().forEach((name, generator) -> write(generators.putObject(name), generator.state()));
         training.set("optimizerSteps", JSON.valueToTree(optimizer.stepCounts(model.parameters())));
         entries.put(TRAINING, JSON.writeValueAsBytes(training));
         Archive.write(file, entries);
@@ -78,9 +80,26 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
                 arrays.put(key, Npy.fromBytes(entry.getValue(), source + "!" + name));
             }
         }
-        return new Checkpoint(saved.model(), training.path("epoch").asInt(), new Rng.State(rng.path("seed").asLong(),
-                rng.path("hasSpareGaussian").asBoolean(), rng.path("spareGaussian").asDouble()), arrays, steps,
+        for (Map.Entry<String, Rng> generator : saved.model().generators().entrySet()) {
+            JsonNode state = training.path("layerGenerators").path(generator.getKey());
+            if (!state.path("seed").canConvertToLong()) {
+                throw new FileFormatException(source + ": " + TRAINING + " lacks the state of the layer generator "
+                        + generator.getKey());
+            }
+            generator.getValue().restore(read(state));
+        }
+        return new Checkpoint(saved.model(), training.path("epoch").asInt(), read(rng), arrays, steps,
                 saved.metadata());
+    }
+
+    private static void write(ObjectNode node, Rng.State state) {
+        node.put("seed", state.seed()).put("hasSpareGaussian", state.hasSpareGaussian())
+                .put("spareGaussian", state.spareGaussian());
+    }
+
+    private static Rng.State read(JsonNode node) {
+        return new Rng.State(node.path("seed").asLong(), node.path("hasSpareGaussian").asBoolean(),
+                node.path("spareGaussian").asDouble());
     }
 
     /** Puts the saved optimizer state into {@code optimizer}, which must step this checkpoint's model. */

@@ -11,6 +11,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Dropout;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.PReLU;
@@ -85,7 +86,7 @@ class CheckpointTest {
     }
 
     @Test
-    void aResumedBatchNormNetworkEndsWithTheSameWeightsAndRunningStatistics() throws IOException {
+    void aResumedBatchNormAndDropoutNetworkEndsWithTheSameWeightsAndRunningStatistics() throws IOException {
         DataSet data = blobs();
         Sequential uninterrupted = batchNormNetwork();
         new Trainer(uninterrupted, new SoftmaxCrossEntropy(), new Adadelta(1.0)).fit(data, 4, 32, 5);
@@ -107,7 +108,8 @@ class CheckpointTest {
     }
 
     private static Sequential batchNormNetwork() {
-        return Sequential.of(new Dense(5, 16), new BatchNorm(16), new ReLU(), new Dense(16, 3)).initialize(3);
+        return Sequential.of(new Dense(5, 16), new BatchNorm(16), new ReLU(), new Dropout(0.3), new Dense(16, 3))
+                .initialize(3);
     }
 
     @Test
