@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
@@ -64,8 +65,7 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
         return gradientNorms.values().iterator().next().length;
     }
 
-    private Map<String, double[][]> series(java.util.function.ToDoubleFunction<Point> x,
-                                           java.util.function.ToDoubleFunction<Point> y) {
+    private Map<String, double[][]> series(ToDoubleFunction<Point> x, ToDoubleFunction<Point> y) {
         Map<String, double[][]> series = new LinkedHashMap<>();
         curves.forEach((name, curve) -> series.put(name, new double[][] {
             curve.points().stream().mapToDouble(x).toArray(), curve.points().stream().mapToDouble(y).toArray()}));

@@ -9,11 +9,13 @@ import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Sgd;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingDivergedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
             curves.put(name.id(), curve);
         }
         int[] deep = new int[deepLayers - 1];
-        java.util.Arrays.fill(deep, 128);
+        Arrays.fill(deep, 128);
         Map<String, double[]> gradientNorms = new LinkedHashMap<>();
         for (ActivationName name : List.of(ActivationName.SIGMOID, ActivationName.RELU)) {
             Sequential model = Models.mlp(inputs, deep, name::create, classes).initialize(seed);
@@ -132,10 +134,10 @@ public final class ActivationReportCommand implements Callable<Integer> {
             dead.put(String.valueOf(rate), deadUnitRun(train, probe, inputs, classes, rate));
         }
         List<String> arguments = spec.commandLine().getParseResult().originalArgs();
-        ActivationReport report = new ActivationReport(arguments.subList(arguments.indexOf("activations") + 1,
-                arguments.size()),
-                images.dataset().id(), train.size(), epochs, measurementsPerEpoch, batchSize, learningRate, seed,
-                target, HIDDEN, kernels, curves, gradientNorms, dead);
+        List<String> ours = arguments.subList(arguments.indexOf("activations") + 1, arguments.size());
+        ActivationReport report = new ActivationReport(ours, images.dataset().id(), train.size(), epochs,
+                measurementsPerEpoch, batchSize, learningRate, seed, target, HIDDEN, kernels, curves, gradientNorms,
+                dead);
         report.write(output);
         spec.commandLine().getOut().println(report.verdict());
         LOG.info("report written to {}", output.resolve(ActivationReport.MARKDOWN));
@@ -150,7 +152,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             return new DeadUnitRun(rate, null, Double.NaN, e.getMessage());
         }
-        double accuracy = io.backprop4j.optim.Evaluation.of(model, probe, 1000).accuracy();
+        double accuracy = Evaluation.of(model, probe, 1000).accuracy();
         return new DeadUnitRun(rate, DeadUnits.fractions(model, probe), accuracy, null);
     }
 

@@ -3,6 +3,7 @@ package io.backprop4j.examples.report;
 import io.backprop4j.core.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -40,8 +41,7 @@ final class Charts {
                 .build();
         chart.getStyler().setAvailableSpaceFill(0.8);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        series.forEach((name, values) -> chart.addSeries(name, categories,
-                java.util.Arrays.stream(values).boxed().toList()));
+        series.forEach((name, values) -> chart.addSeries(name, categories, Arrays.stream(values).boxed().toList()));
         return chart;
     }
 

@@ -10,6 +10,7 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.Layer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -197,9 +198,10 @@ public final class Conv2d implements Layer {
         Shapes.requireSameShape(name(), "gradient ∂J/∂Y", delta, "its output", output);
         nativeInputGradient = Buffers.like(nativeInputGradient, input);
         nativeWeightGradient = Buffers.like(nativeWeightGradient, weights.gradient());
-        INDArray[] inputs = hasBias ? new INDArray[] {input, weights.value(), bias.value().reshape(outChannels), delta}
-                : new INDArray[] {input, weights.value(), delta};
-        var op = nativeOp("conv2d_bp").addInputs(inputs);
+        INDArray[] forwardInputs = nativeInputs(input);
+        INDArray[] inputs = Arrays.copyOf(forwardInputs, forwardInputs.length + 1);
+        inputs[forwardInputs.length] = delta;
+        DynamicCustomOp.DynamicCustomOpsBuilder op = nativeOp("conv2d_bp").addInputs(inputs);
         if (hasBias) {
             nativeBiasGradient = Buffers.reuse(nativeBiasGradient, delta.dataType(), 'c', outChannels);
             op.addOutputs(nativeInputGradient, nativeWeightGradient, nativeBiasGradient);
