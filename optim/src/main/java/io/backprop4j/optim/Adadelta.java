@@ -4,17 +4,23 @@ import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adadelta (Zeiler 2012) in PyTorch's form: {@code v ← ρv + (1 − ρ)g²};
  * {@code Δ = √(u + ε)/√(v + ε)·g}; {@code u ← ρu + (1 − ρ)Δ²}; {@code w ← w − η·Δ}, with PyTorch's
  * defaults η = 1.0, ρ = 0.9, ε = 1e-6 (the PyTorch MNIST example's optimizer).
+ *
+ * <p>The first three formulas are one call of libnd4j's {@code ada_delta_updater} op, which computes exactly
+ * these (checked against them in OptimizerStepsTest): one pass over memory instead of the dozen element-wise
+ * operations they take one by one (6.5–8.6 ms instead of about 17 ms for the CNN's 1.2 M parameters on one
+ * kernel thread). Δ overwrites the gradient, which is scratch after backward.
  */
 public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 
     /** The running averages of squared gradients v and of squared updates u. */
-    public record State(INDArray squaredGradients, INDArray squaredUpdates, INDArray scratch)
-            implements OptimizerState {
+    public record State(INDArray squaredGradients, INDArray squaredUpdates) implements OptimizerState {
         @Override
         public Map<String, INDArray> arrays() {
             return Map.of("squaredGradients", squaredGradients, "squaredUpdates", squaredUpdates);
@@ -40,17 +46,16 @@ public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 
     @Override
     protected State initialState(Parameter p) {
-        return new State(p.value().ulike().assign(0), p.value().ulike().assign(0), p.value().ulike());
+        return new State(p.value().ulike().assign(0), p.value().ulike().assign(0));
     }
 
     @Override
     protected void update(Parameter p, State state) {
         INDArray g = p.gradient();
-        INDArray s = state.scratch();
-        INDArray v = Elementwise.axpy(1 - rho, s.assign(g).muli(g), state.squaredGradients().muli(rho));
-        INDArray delta = g.muli(Elementwise.sqrt(s.assign(state.squaredUpdates()).addi(epsilon), s))
-                .divi(Elementwise.sqrt(s.assign(v).addi(epsilon), s));
-        Elementwise.axpy(1 - rho, s.assign(delta).muli(delta), state.squaredUpdates().muli(rho));
-        Elementwise.axpy(-learningRate(), delta, p.value());
+        Nd4j.exec(DynamicCustomOp.builder("ada_delta_updater")
+                .addInputs(g, state.squaredGradients(), state.squaredUpdates())
+                .addOutputs(g, state.squaredGradients(), state.squaredUpdates())
+                .addFloatingPointArguments(rho, epsilon).build());
+        Elementwise.axpy(-learningRate(), g, p.value());
     }
 }
