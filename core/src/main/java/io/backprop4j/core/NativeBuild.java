@@ -1,11 +1,12 @@
 package io.backprop4j.core;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** What the loaded ND4J native library was built with. */
 public final class NativeBuild {
 
-    private static final String INFO = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+    private static final String INFO = buildInfo();
 
     private NativeBuild() {
     }
@@ -16,5 +17,11 @@ public final class NativeBuild {
      */
     public static boolean hasOneDnn() {
         return INFO.contains("HAVE_ONEDNN");
+    }
+
+    /** ND4J's build description; its backend must be loaded first, or the native holder cannot start. */
+    private static String buildInfo() {
+        Nd4j.getBackend();
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
     }
 }

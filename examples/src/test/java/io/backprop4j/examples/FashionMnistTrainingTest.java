@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.data.MnistDataset;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,6 +89,24 @@ class FashionMnistTrainingTest {
                 DATA.resolve("t10k-images-idx3-ubyte.gz").toString(), "--limit", "700", "--json");
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals(700, predict.out().lines().count());
+
+        // a fresh JVM, where loading the CNN is the first thing that touches ND4J
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "evaluate", "--model", model.toString(), "--offline").redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, waitFor(process), output);
+        assertTrue(output.contains(String.format("(10000 images): accuracy %.2f%%", 100 * accuracy)), output);
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
