@@ -49,7 +49,6 @@ public final class Elementwise {
         return Nd4j.exec(new Erf(x, z));
     }
 
-    /** z = max(x, 0). */
     /** y ← y + α·x in place, one native call with no temporary array. */
     public static INDArray axpy(double alpha, INDArray x, INDArray y) {
         return Nd4j.exec(new Axpy(x, y, y, alpha));
@@ -60,6 +59,7 @@ public final class Elementwise {
         return Nd4j.exec(new Sqrt(x, z));
     }
 
+    /** z = max(x, 0). */
     public static INDArray relu(INDArray x, INDArray z) {
         return Nd4j.exec(new RectifiedLinear(x, z, 0.0));
     }

@@ -1,6 +1,7 @@
 package io.backprop4j.layers;
 
 import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
@@ -112,17 +113,17 @@ public final class BatchNorm implements Layer {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Shapes.requireSameShape(name(), "gradient ∂J/∂y", gradOut, "its output", output);
+        gradInput = Buffers.like(gradInput, gradOut);
         INDArray betaGradient = gradOut.sum(reduced).reshape(1, features);
-        INDArray gammaGradient = gradOut.mul(normalized).sum(reduced).reshape(1, features);
+        INDArray gammaGradient = gradInput.assign(gradOut).muli(normalized).sum(reduced).reshape(1, features);
         beta.gradient().addi(betaGradient);
         gamma.gradient().addi(gammaGradient);
         INDArray scale = gamma.value().mul(inverseStd);
-        gradInput = Buffers.like(gradInput, gradOut);
         if (!training) {
             return gradInput.assign(gradOut).muli(broadcast(scale));
         }
-        gradInput.assign(normalized).muli(broadcast(gammaGradient)).rsubi(gradOut.mul(count))
-                .subi(broadcast(betaGradient));
+        gradInput.assign(normalized).muli(broadcast(gammaGradient)).addi(broadcast(betaGradient)).negi();
+        Elementwise.axpy(count, gradOut, gradInput);
         return gradInput.muli(broadcast(scale.divi(count)));
     }
 

@@ -15,11 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NegativeLogLikelihood implements Loss {
 
     private INDArray gradient;
+    private INDArray scratch;
 
     @Override
     public double value(INDArray logProbabilities, INDArray labels) {
-        INDArray oneHot = oneHot(logProbabilities, labels);
-        return -oneHot.muli(logProbabilities).sumNumber().doubleValue() / logProbabilities.size(0);
+        scratch = Buffers.like(scratch, logProbabilities).assign(oneHot(logProbabilities, labels));
+        return -scratch.muli(logProbabilities).sumNumber().doubleValue() / logProbabilities.size(0);
     }
 
     @Override
@@ -32,7 +33,7 @@ public final class NegativeLogLikelihood implements Loss {
         long batch = logProbabilities.size(0);
         long classes = logProbabilities.size(1);
         if (Arrays.equals(labels.shape(), logProbabilities.shape()) && classes > 1) {
-            return labels.dup();
+            return labels;
         }
         if (labels.length() != batch || (labels.rank() == 2 && labels.size(1) != 1) || labels.rank() > 2) {
             throw new IllegalArgumentException(name() + ": labels have shape " + Arrays.toString(labels.shape())
