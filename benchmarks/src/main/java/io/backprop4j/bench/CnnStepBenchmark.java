@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step of the PyTorch-example CNN ({@link Models#cnn}) at batch 64 on a fixed random batch:
  * forward, NLL, backward, Adadelta step. {@code kernelThreads} is passed to
- * {@link Threads#limitKernelThreads} (0 keeps ND4J's defaults); BLAS keeps its threads.
+ * {@link Threads#limitKernelThreads} (0 keeps the native libraries' defaults).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

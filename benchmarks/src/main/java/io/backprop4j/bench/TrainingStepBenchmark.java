@@ -1,7 +1,7 @@
 package io.backprop4j.bench;
 
+import io.backprop4j.core.Threads;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole MLP training step ({@link MlpStep}) at batch 32, 128 and 512; run with {@code -prof gc} for
- * allocation. {@code masterThreads} 0 keeps ND4J's default thread count for its own kernels, 1 sets
- * {@code Nd4j.getEnvironment().setMaxMasterThreads(1)} (BLAS keeps its threads), to compare the two.
+ * allocation. {@code threads} 0 keeps the native libraries' default thread counts, 1 runs them all on one
+ * thread ({@link Threads#limitKernelThreads}, what {@code train} does), to compare the two.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,14 +31,14 @@ public class TrainingStepBenchmark {
     public int batch;
 
     @Param({"0", "1"})
-    public int masterThreads;
+    public int threads;
 
     private MlpStep step;
 
     @Setup
     public void setUp() {
-        if (masterThreads > 0) {
-            Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+        if (threads > 0) {
+            Threads.limitKernelThreads(threads);
         }
         step = new MlpStep(batch);
         step.run();

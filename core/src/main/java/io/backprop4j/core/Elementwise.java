@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
@@ -49,9 +48,9 @@ public final class Elementwise {
         return Nd4j.exec(new Erf(x, z));
     }
 
-    /** y ← y + α·x in place, one native call with no temporary array. */
+    /** y ← y + α·x in place, one native call with no temporary array (see {@link Level1#axpy}). */
     public static INDArray axpy(double alpha, INDArray x, INDArray y) {
-        return Nd4j.exec(new Axpy(x, y, y, alpha));
+        return Level1.axpy(alpha, x, y);
     }
 
     /** z ← √x (z may be x). */

@@ -51,7 +51,7 @@ public final class Parameter {
 
     /** Sets ∂J/∂value to zero, before gradients of a new batch accumulate. */
     public void zeroGradient() {
-        gradient.assign(0);
+        Level1.zero(gradient);
     }
 
     /** The number of scalar weights in this parameter. */

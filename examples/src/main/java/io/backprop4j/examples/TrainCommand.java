@@ -85,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
             + "(data location, output options and --epochs still come from this command line)")
     Path resume;
 
-    @Option(names = "--kernel-threads", defaultValue = "1", description = "threads for ND4J's own kernels "
-            + "(BLAS keeps its own); 0 keeps ND4J's default, which is slower on few cores (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kernel-threads", defaultValue = "1", description = "threads for the native kernels "
+            + "(ND4J's, oneDNN's, OpenBLAS's); 0 keeps their defaults, which are slower on few cores (default: ${DEFAULT-VALUE})")
     int kernelThreads;
 
     @Option(names = "--json", description = "print one JSON object per epoch on stdout")

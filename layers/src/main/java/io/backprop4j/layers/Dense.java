@@ -1,6 +1,7 @@
 package io.backprop4j.layers;
 
 import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Gemm;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
@@ -14,7 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A fully connected layer: {@code Z = X·W + b} with {@code X: [batch, in]}, {@code W: [in, out]},
  * {@code b: [1, out]}. Backward, with {@code δ = ∂J/∂Z}: {@code ∂J/∂W = Xᵀ·δ}, {@code ∂J/∂b = 1ᵀ·δ}
- * (the column sums of δ), {@code ∂J/∂X = δ·Wᵀ}: three GEMMs into preallocated arrays.
+ * (the column sums of δ), {@code ∂J/∂X = δ·Wᵀ}. Every step is a {@link Gemm} into a preallocated array,
+ * the bias included: forward is {@code Z ← 1·b} (a rank-1 product with a column of ones) then
+ * {@code Z ← Z + X·W}.
  *
  * <p>Initialization: weights from a {@link WeightInit} (Glorot-uniform by default, as in Keras; pass
  * {@code HE_NORMAL} for ReLU networks), bias zero.
@@ -64,17 +67,17 @@ public final class Dense implements Layer {
         Shapes.requireMatrix(name(), "input", x, in);
         Shapes.requireDataType(name(), x, weights.value().dataType());
         input = x;
-        output = Buffers.reuse(output, x.dataType(), 'f', x.rows(), out);
-        Nd4j.gemm(x, weights.value(), output, false, false, 1.0, 0.0);
-        output.addiRowVector(bias.value());
+        output = Buffers.reuse(output, x.dataType(), 'c', x.rows(), out);
+        Gemm.gemm(ones(x), bias.value(), output, false, false, 1.0, 0.0);
+        Gemm.gemm(x, weights.value(), output, false, false, 1.0, 1.0);
         return output;
     }
 
     @Override
     public INDArray backward(INDArray delta) {
         backwardParameters(delta);
-        gradInput = Buffers.reuse(gradInput, delta.dataType(), 'f', input.rows(), in);
-        Nd4j.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
+        gradInput = Buffers.reuse(gradInput, delta.dataType(), 'c', input.rows(), in);
+        Gemm.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
         return gradInput;
     }
 
@@ -85,12 +88,17 @@ public final class Dense implements Layer {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
-        INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'f', input.rows(), 1);
-        if (columnOfOnes != ones) {
-            ones = columnOfOnes.assign(1);
+        Gemm.gemm(input, delta, weights.gradient(), true, false, 1.0, 1.0);
+        Gemm.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, 1.0);
+    }
+
+    /** A column of ones [batch, 1], kept for the batch size of {@code x}. */
+    private INDArray ones(INDArray x) {
+        INDArray column = Buffers.reuse(ones, x.dataType(), 'f', x.rows(), 1);
+        if (column != ones) {
+            ones = column.assign(1);
         }
-        Nd4j.gemm(input, delta, weights.gradient(), true, false, 1.0, 1.0);
-        Nd4j.gemm(ones, delta, bias.gradient(), true, false, 1.0, 1.0);
+        return ones;
     }
 
     @Override

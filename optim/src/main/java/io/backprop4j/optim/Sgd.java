@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.Level1;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -60,7 +61,7 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
             Elementwise.axpy(-learningRate(), g, w);
             return;
         }
-        INDArray v = state.v().muli(momentum).addi(g);
+        INDArray v = Level1.axpy(1, g, Level1.scale(momentum, state.v()));
         if (nesterov) {
             Elementwise.axpy(-learningRate(), Elementwise.axpy(momentum, v, g), w);
         } else {

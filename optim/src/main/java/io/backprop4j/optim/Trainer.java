@@ -2,6 +2,7 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.Level1;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
@@ -242,13 +243,13 @@ public final class Trainer {
     }
 
     /**
-     * Names the first parameter whose gradient holds a NaN or ±∞, or null: a sum is non-finite exactly when
-     * a summand is (short of overflow past 3.4e38), and one native sum per parameter costs a quarter of a
-     * match-condition count (TrainingChecksBenchmark).
+     * Names the first parameter whose gradient holds a NaN or ±∞, or null: Σ|g| is non-finite exactly when
+     * an element is (short of overflow past 3.4e38), and it is one BLAS call per parameter
+     * ({@link Level1#absoluteSum}), a fraction of a native match-condition count (TrainingChecksBenchmark).
      */
     private static String nonFiniteGradient(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            if (!Double.isFinite(p.gradient().sumNumber().doubleValue())) {
+            if (!Double.isFinite(Level1.absoluteSum(p.gradient()))) {
                 return "non-finite gradient of " + p.name();
             }
         }

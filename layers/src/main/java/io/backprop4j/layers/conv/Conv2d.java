@@ -4,6 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import io.backprop4j.core.Buffers;
+import io.backprop4j.core.Gemm;
 import io.backprop4j.core.NativeBuild;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
@@ -140,7 +141,7 @@ public final class Conv2d implements Layer {
         kernelMajor = Buffers.reuse(kernelMajor, x.dataType(), 'c', outChannels, kernel, kernel, inChannels);
         kernelMajor.assign(weights.value().permute(0, 2, 3, 1));
         product = Buffers.reuse(product, x.dataType(), 'c', outChannels, batch, outHeight, outWidth);
-        Nd4j.gemm(weightMatrix(kernelMajor), colsMatrix(cols), product.reshape(outChannels, -1), false, false,
+        Gemm.gemm(weightMatrix(kernelMajor), colsMatrix(cols), product.reshape(outChannels, -1), false, false,
                 1.0, 0.0);
         output.assign(product.permute(1, 0, 2, 3));
         if (hasBias) {
@@ -156,7 +157,7 @@ public final class Conv2d implements Layer {
         }
         backwardParameters(delta);
         colsGradient = Buffers.like(colsGradient, cols);
-        Nd4j.gemm(weightMatrix(kernelMajor), deltaMatrix.reshape(outChannels, -1), colsMatrix(colsGradient), true,
+        Gemm.gemm(weightMatrix(kernelMajor), deltaMatrix.reshape(outChannels, -1), colsMatrix(colsGradient), true,
                 false, 1.0, 0.0);
         paddedGradient = Buffers.like(paddedGradient, padded).assign(0);
         im2col.accumulate(colsGradient, kernel, stride, paddedGradient);
@@ -179,14 +180,14 @@ public final class Conv2d implements Layer {
         deltaMatrix.assign(delta.permute(1, 0, 2, 3));
         INDArray d = deltaMatrix.reshape(outChannels, -1);
         kernelMajorGradient = Buffers.like(kernelMajorGradient, kernelMajor);
-        Nd4j.gemm(d, colsMatrix(cols), weightMatrix(kernelMajorGradient), false, true, 1.0, 0.0);
+        Gemm.gemm(d, colsMatrix(cols), weightMatrix(kernelMajorGradient), false, true, 1.0, 0.0);
         weights.gradient().addi(kernelMajorGradient.permute(0, 3, 1, 2));
         if (hasBias) {
             INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'c', d.columns(), 1);
             if (columnOfOnes != ones) {
                 ones = columnOfOnes.assign(1);
             }
-            Nd4j.gemm(ones, d, bias.gradient(), true, true, 1.0, 1.0);
+            Gemm.gemm(ones, d, bias.gradient(), true, true, 1.0, 1.0);
         }
     }
 
