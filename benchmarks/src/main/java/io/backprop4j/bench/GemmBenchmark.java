@@ -1,6 +1,11 @@
 package io.backprop4j.bench;
 
+import io.backprop4j.core.Gemm;
+import io.backprop4j.core.Threads;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,9 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * float32 GEMM {@code C[m,n] = op(A)·op(B)} at the MLP's shapes and square sizes, 2·m·k·n flops each.
  * {@code shape} is {@code MxKxN:OPS}: OPS N or T per operand, e.g. the backward {@code dW = Xᵀ·δ} of the
- * first layer is {@code 784x128x256:TN} and {@code dX = δ·Wᵀ} is {@code 128x256x784:NT}. {@code gemm}
- * multiplies into a preallocated column-major result (what the layers do); {@code mmul} is ND4J's
- * allocating {@code mmul} on (transposed views of) the same operands.
+ * first layer is {@code 784x128x256:TN} and {@code dX = δ·Wᵀ} is {@code 128x256x784:NT}. Row-major operands.
+ * <ul>
+ * <li>{@code layers}: {@link Gemm#gemm} into a preallocated row-major result, what the layers do;</li>
+ * <li>{@code onednn}: oneDNN's {@code dnnl_sgemm} called directly on the same arrays (on Linux x86_64);</li>
+ * <li>{@code openblas}: the bundled OpenBLAS's {@code cblas_sgemm} called directly, the rate issue 7 asks the
+ * training GEMMs to reach;</li>
+ * <li>{@code nd4j}: ND4J's {@code gemm} into a preallocated column-major result, the layers' path before
+ * {@link Gemm};</li>
+ * <li>{@code mmul}: ND4J's allocating {@code mmul} on (transposed views of) the same operands.</li>
+ * </ul>
+ * {@code threads} is passed to {@link Threads#limitKernelThreads} (0 keeps the native defaults).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,32 +49,72 @@ public class GemmBenchmark {
         "1024x1024x1024:NN", "2048x2048x2048:NN"})
     public String shape;
 
+    @Param({"1"})
+    public int threads;
+
     private INDArray a;
     private INDArray b;
     private INDArray c;
+    private INDArray columnMajor;
     private boolean transposeA;
     private boolean transposeB;
+    private int m;
+    private int n;
+    private int k;
 
     @Setup
     public void setUp() {
         String[] sizes = shape.split(":")[0].split("x");
-        int m = Integer.parseInt(sizes[0]);
-        int k = Integer.parseInt(sizes[1]);
-        int n = Integer.parseInt(sizes[2]);
+        if (threads > 0) {
+            Threads.limitKernelThreads(threads);
+        }
+        m = Integer.parseInt(sizes[0]);
+        k = Integer.parseInt(sizes[1]);
+        n = Integer.parseInt(sizes[2]);
         transposeA = shape.endsWith(":TN");
         transposeB = shape.endsWith(":NT");
         a = transposeA ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
         b = transposeB ? Nd4j.rand(DataType.FLOAT, n, k) : Nd4j.rand(DataType.FLOAT, k, n);
-        c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'f');
+        c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'c');
+        columnMajor = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'f');
     }
 
     @Benchmark
-    public INDArray gemm() {
-        return Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+    public INDArray layers() {
+        return Gemm.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+    }
+
+    @Benchmark
+    public INDArray onednn() {
+        dnnl.dnnl_sgemm(flag(transposeA), flag(transposeB), m, n, k, 1f, floats(a), a.columns(), floats(b),
+                b.columns(), 0f, floats(c), n);
+        return c;
+    }
+
+    @Benchmark
+    public INDArray openblas() {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, 1f, floats(a),
+                (int) a.columns(), floats(b), (int) b.columns(), 0f, floats(c), n);
+        return c;
+    }
+
+    @Benchmark
+    public INDArray nd4j() {
+        return Nd4j.gemm(a, b, columnMajor, transposeA, transposeB, 1.0, 0.0);
     }
 
     @Benchmark
     public INDArray mmul() {
         return (transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b);
+    }
+
+    private static FloatPointer floats(INDArray x) {
+        return new FloatPointer(x.data().addressPointer());
+    }
+
+    private static byte flag(boolean transpose) {
+        return (byte) (transpose ? 'T' : 'N');
     }
 }

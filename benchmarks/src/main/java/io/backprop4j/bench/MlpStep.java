@@ -1,5 +1,6 @@
 package io.backprop4j.bench;
 
+import io.backprop4j.core.Gemm;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
@@ -11,22 +12,57 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One training step of the Fashion-MNIST MLP 784-256-128-10 (ReLU, softmax cross-entropy, SGD with
- * Nesterov momentum 0.9) on a fixed random batch: forward, loss, backward, optimizer step.
+ * Nesterov momentum 0.9) on a fixed random batch: forward, loss, backward, optimizer step; and, for
+ * comparison, the same step's matrix products alone ({@link #gemms}).
  */
 final class MlpStep {
 
-    final Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
+    private static final int[] SIZES = {784, 256, 128, 10};
+
+    final Sequential model = Models.mlp(SIZES[0], new int[] {SIZES[1], SIZES[2]}, ReLU::new, SIZES[3]).initialize(1);
     final INDArray x;
     final INDArray labels;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
     private final Sgd optimizer = Sgd.nesterov(0.01, 0.9);
+    private final INDArray ones;
+    private final INDArray[] activations = new INDArray[SIZES.length];
+    private final INDArray[] weights = new INDArray[SIZES.length - 1];
+    private final INDArray[] biases = new INDArray[SIZES.length - 1];
 
     MlpStep(int batch) {
-        x = Nd4j.rand(DataType.FLOAT, batch, 784);
-        labels = Nd4j.zeros(DataType.FLOAT, batch, 10);
+        x = Nd4j.rand(DataType.FLOAT, batch, SIZES[0]);
+        labels = Nd4j.zeros(DataType.FLOAT, batch, SIZES[3]);
         for (int i = 0; i < batch; i++) {
-            labels.putScalar(i, i % 10, 1);
+            labels.putScalar(i, i % SIZES[3], 1);
         }
+        ones = Nd4j.ones(DataType.FLOAT, batch, 1);
+        activations[0] = x;
+        for (int l = 0; l < weights.length; l++) {
+            weights[l] = Nd4j.rand(DataType.FLOAT, SIZES[l], SIZES[l + 1]);
+            biases[l] = Nd4j.rand(DataType.FLOAT, 1, SIZES[l + 1]);
+            activations[l + 1] = Nd4j.rand(DataType.FLOAT, batch, SIZES[l + 1]);
+        }
+    }
+
+    /**
+     * The step's matrix products alone, as {@link io.backprop4j.layers.Dense} computes them: per layer
+     * {@code Z = 1·b}, {@code Z += X·W}, {@code ∂W += Xᵀ·δ}, {@code ∂b += 1ᵀ·δ}, and {@code ∂X = δ·Wᵀ} for all
+     * but the first. Activations stand in for the deltas (same shapes).
+     */
+    double gemms() {
+        for (int l = 0; l < weights.length; l++) {
+            Gemm.gemm(ones, biases[l], activations[l + 1], false, false, 1.0, 0.0);
+            Gemm.gemm(activations[l], weights[l], activations[l + 1], false, false, 1.0, 1.0);
+        }
+        for (int l = weights.length - 1; l >= 0; l--) {
+            INDArray delta = activations[l + 1];
+            Gemm.gemm(activations[l], delta, weights[l], true, false, 1.0, 1.0);
+            Gemm.gemm(ones, delta, biases[l], true, false, 1.0, 1.0);
+            if (l > 0) {
+                Gemm.gemm(delta, weights[l], activations[l], false, true, 1.0, 0.0);
+            }
+        }
+        return activations[SIZES.length - 1].getDouble(0);
     }
 
     /** Returns the batch's loss. */

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole MLP training step ({@link MlpStep}) at batch 32, 128 and 512; run with {@code -prof gc} for
- * allocation. {@code threads} 0 keeps the native libraries' default thread counts, 1 runs them all on one
+ * One whole MLP training step ({@link MlpStep}) at batch 32, 128 and 512, and its GEMMs alone; run with
+ * {@code -prof gc} for allocation. {@code threads} 0 keeps the native libraries' default thread counts, 1 runs them all on one
  * thread ({@link Threads#limitKernelThreads}, what {@code train} does), to compare the two.
  */
 @State(Scope.Thread)
@@ -47,5 +47,11 @@ public class TrainingStepBenchmark {
     @Benchmark
     public double step() {
         return step.run();
+    }
+
+    /** The same step's GEMMs alone, for the target "a step within 1.25× its GEMMs". */
+    @Benchmark
+    public double gemmsOnly() {
+        return step.gemms();
     }
 }
