@@ -6,6 +6,7 @@ import io.backprop4j.core.Gemm;
 import io.backprop4j.core.Level1;
 import io.backprop4j.core.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -24,6 +25,7 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     private INDArray logProbabilities;
     private INDArray exponentials;
+    private INDArray rowMaxima;
     private INDArray rowSums;
     private INDArray ones;
     private INDArray gradient;
@@ -47,13 +49,15 @@ public final class SoftmaxCrossEntropy implements Loss {
     private INDArray logSoftmax(INDArray s) {
         logProbabilities = Buffers.like(logProbabilities, s);
         exponentials = Buffers.like(exponentials, s);
+        rowMaxima = Buffers.reuse(rowMaxima, s.dataType(), 'c', s.rows(), 1);
         rowSums = Buffers.reuse(rowSums, s.dataType(), 'c', s.rows(), 1);
         INDArray row = Buffers.reuse(ones, s.dataType(), 'c', 1, s.columns());
         if (row != ones) {
             ones = row.assign(1);
         }
         INDArray shifted = logProbabilities.assign(s);
-        Gemm.gemm(s.max(true, 1), ones, shifted, false, false, -1.0, 1.0);
+        Nd4j.exec(new Max(s, rowMaxima, true, 1));
+        Gemm.gemm(rowMaxima, ones, shifted, false, false, -1.0, 1.0);
         Gemm.gemm(Elementwise.exp(shifted, exponentials), ones, rowSums, false, true, 1.0, 0.0);
         return Gemm.gemm(Transforms.log(rowSums, false), ones, shifted, false, false, -1.0, 1.0);
     }
