@@ -1,10 +1,12 @@
 package io.backprop4j.core;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dasum;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dcopy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_daxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_ddot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dscal;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sasum;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_scopy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sscal;
@@ -21,7 +23,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * BLAS level 1 on whole arrays, read as vectors of all their elements: {@code y ← y + α·x},
- * {@code x ← α·x}, {@code xᵀy}, {@code Σ|x|}, {@code x ← 0}.
+ * {@code x ← α·x}, {@code y ← x}, {@code xᵀy}, {@code Σ|x|}, {@code x ← 0}.
  *
  * <p>Contiguous float32 and float64 arrays (the parameters, gradients and optimizer state) go straight to
  * the OpenBLAS that ND4J bundles, one JNI call each. An ND4J operation costs about 10 µs before it touches
@@ -60,6 +62,21 @@ public final class Level1 {
             cblas_dscal(n, alpha, doubles(x), 1);
         }
         return x;
+    }
+
+    /** y ← x; returns y. */
+    public static INDArray copy(INDArray x, INDArray y) {
+        Shapes.requireSameShape("Level1.copy", "x", x, "y", y);
+        if (!direct(x, y)) {
+            return y.assign(x);
+        }
+        int n = (int) x.length();
+        if (x.dataType() == DataType.FLOAT) {
+            cblas_scopy(n, floats(x), 1, floats(y), 1);
+        } else {
+            cblas_dcopy(n, doubles(x), 1, doubles(y), 1);
+        }
+        return y;
     }
 
     /** xᵀy = Σᵢ xᵢ·yᵢ over all elements. */

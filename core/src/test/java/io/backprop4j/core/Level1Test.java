@@ -14,7 +14,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class Level1Test {
 
     @Test
-    void axpyScaleAndDotOnContiguousAndStridedArrays() {
+    void axpyScaleCopyAndDotOnContiguousAndStridedArrays() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             for (char order : new char[] {'c', 'f'}) {
                 INDArray whole = random(type, order, 6, 9, 11);
@@ -34,6 +34,8 @@ class Level1Test {
 
                     Level1.axpy(-0.5, x, y);
                     Level1.scale(3, y);
+                    INDArray copied = Level1.copy(y, random(type, order, x.rows(), x.columns(), 16));
+                    assertTrue(y.equals(copied), what + ": copy");
                     double[][] result = y.toDoubleMatrix();
                     for (int i = 0; i < xs.length; i++) {
                         for (int j = 0; j < xs[0].length; j++) {

@@ -55,7 +55,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         if (row != ones) {
             ones = row.assign(1);
         }
-        INDArray shifted = logProbabilities.assign(s);
+        INDArray shifted = Level1.copy(s, logProbabilities);
         Nd4j.exec(new Max(s, rowMaxima, true, 1));
         Gemm.gemm(rowMaxima, ones, shifted, false, false, -1.0, 1.0);
         Gemm.gemm(Elementwise.exp(shifted, exponentials), ones, rowSums, false, true, 1.0, 0.0);
