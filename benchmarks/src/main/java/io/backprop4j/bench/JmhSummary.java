@@ -29,15 +29,17 @@ public final class JmhSummary {
         for (JsonNode run : results) {
             String name = run.path("benchmark").asText().replaceFirst("^io\\.backprop4j\\.bench\\.", "");
             JsonNode params = run.path("params");
-            double micros = run.path("primaryMetric").path("score").asDouble();
-            double error = run.path("primaryMetric").path("scoreError").asDouble();
+            double score = run.path("primaryMetric").path("score").asDouble();
+            String unit = run.path("primaryMetric").path("scoreUnit").asText("us/op").replace("/op", "");
+            double micros = score * microsPer(unit);
+            double error = run.path("primaryMetric").path("scoreError").asDouble() * microsPer(unit);
             String result;
             if (name.startsWith("GemmBenchmark")) {
                 result = format("%.1f GFLOP/s", flops(params.path("shape").asText()) / micros / 1e3);
             } else if (params.has("size")) {
                 result = format("%.3f ns/element", micros * 1e3 / Sizes.elements(params.path("size").asText()));
             } else {
-                result = format("%.1f µs", micros);
+                result = format("%.1f ", score) + unit.replace("us", "µs");
             }
             String spread = Double.isNaN(error) ? "n/a" : format("%.0f%%", 100 * error / micros);
             JsonNode allocation = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
@@ -53,6 +55,17 @@ public final class JmhSummary {
         params.fields().forEachRemaining(f -> text.append(text.length() == 0 ? "" : ", ").append(f.getKey())
                 .append('=').append(f.getValue().asText()));
         return text.toString();
+    }
+
+    /** Microseconds in one of JMH's time units (ns, us, ms, s). */
+    private static double microsPer(String unit) {
+        return switch (unit) {
+            case "ns" -> 1e-3;
+            case "us" -> 1;
+            case "ms" -> 1e3;
+            case "s" -> 1e6;
+            default -> throw new IllegalArgumentException("JmhSummary: unknown time unit " + unit + "/op");
+        };
     }
 
     /** 2·m·k·n for a shape {@code MxKxN:OPS}. */
