@@ -8,9 +8,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * oneDNN's ({@link Gemm}, convolutions) on OpenMP threads, and OpenBLAS ({@link Level1}, ND4J's own matrix
  * products) on its own threads. On a machine with few cores the pools spin-wait against each other: here, on
  * 2 cores, the Fashion-MNIST MLP trained at 6–15k samples/s with ND4J's defaults and at 13–25k with ND4J's
- * kernels on one thread; with every pool on one thread its step took 2.0–2.3 ms, against 2.4–2.8 ms with
- * two threads for the large products (docs/performance.md). This is a process-wide setting; call it before
- * training.
+ * kernels on one thread. With every pool on one thread, two OpenMP threads for the matrix products alone
+ * did not pay: 54–68k samples/s against 42–72k in interleaved runs (docs/performance.md). This is a
+ * process-wide setting; call it before training.
  */
 public final class Threads {
 

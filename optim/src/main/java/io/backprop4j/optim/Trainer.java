@@ -245,7 +245,8 @@ public final class Trainer {
     /**
      * Names the first parameter whose gradient holds a NaN or ±∞, or null: Σ|g| is non-finite exactly when
      * an element is (short of overflow past 3.4e38), and it is one BLAS call per parameter
-     * ({@link Level1#absoluteSum}), a fraction of a native match-condition count (TrainingChecksBenchmark).
+     * ({@link Level1#absoluteSum}): 21–36 µs for the MLP's six gradients, against 417–450 µs for six ND4J sums
+     * (docs/performance.md).
      */
     private static String nonFiniteGradient(List<Parameter> parameters) {
         for (Parameter p : parameters) {

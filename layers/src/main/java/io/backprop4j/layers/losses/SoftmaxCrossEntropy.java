@@ -15,8 +15,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * log-softmax by log-sum-exp, and ∂J/∂s = (softmax(s) − t)/B. Targets are distributions (one-hot or
  * soft), each row summing to 1.
  *
- * <p>With m the row maxima, a column of them [B, 1] and 1 a row of ones [1, K]: L = s − m·1ᵀ − log(e^{s −
- * m·1ᵀ}·1ᵀ)·1, J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B. The broadcasts and row sums are rank-1 and
+ * <p>With m the column [B, 1] of row maxima and 1 the row [1, K] of ones: L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1,
+ * J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B. The broadcasts and row sums are rank-1 and
  * matrix-vector products ({@link Gemm}), the inner product and the update BLAS level 1 ({@link Level1}):
  * three ND4J operations per call (row maximum, exponential, logarithm) besides the gradient's exponential,
  * as each ND4J operation costs about 10 µs on these small arrays.
