@@ -8,22 +8,63 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * oneDNN's ({@link Gemm}, convolutions) on OpenMP threads, and OpenBLAS ({@link Level1}, ND4J's own matrix
  * products) on its own threads. On a machine with few cores the pools spin-wait against each other: here, on
  * 2 cores, the Fashion-MNIST MLP trained at 6–15k samples/s with ND4J's defaults and at 13–25k with ND4J's
- * kernels on one thread. With every pool on one thread, two OpenMP threads for the matrix products alone
- * did not pay: 54–68k samples/s against 42–72k in interleaved runs (docs/performance.md). This is a
- * process-wide setting; call it before training.
+ * kernels on one thread. With every pool on one thread, two OpenMP threads for the MLP's matrix products
+ * did not pay: 54–68k samples/s against 42–72k in interleaved runs (docs/performance.md).
+ *
+ * <p>Operations that take milliseconds do pay for more threads: a convolution of the PyTorch-example CNN
+ * took 21.6–27.0 ms on one OpenMP thread and 11.9–13.0 ms on two, and its training step 87 against 67–73
+ * ms. {@link #runWide} runs such an operation on {@link #wideThreads()} OpenMP threads and then returns
+ * OpenMP to the kernel thread count. These are process-wide settings; call them before training.
  */
 public final class Threads {
+
+    private static volatile int kernelThreads;
+    private static volatile int wideThreads = Runtime.getRuntime().availableProcessors();
 
     private Threads() {
     }
 
     /** Runs ND4J's kernels, oneDNN's and OpenBLAS's on at most {@code threads} threads each. */
     public static void limitKernelThreads(int threads) {
-        if (threads <= 0) {
-            throw new IllegalArgumentException("Threads: a thread count must be positive, got " + threads);
-        }
+        requirePositive(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        kernelThreads = threads;
+    }
+
+    /** The OpenMP threads {@link #runWide} gives one long operation; all cores unless set. */
+    public static int wideThreads() {
+        return wideThreads;
+    }
+
+    public static void setWideThreads(int threads) {
+        requirePositive(threads);
+        wideThreads = threads;
+    }
+
+    /**
+     * Runs {@code operation}, one native operation of milliseconds (a convolution), on {@link #wideThreads()}
+     * OpenMP threads when {@link #limitKernelThreads} has limited them, restoring the limit afterwards;
+     * without a limit OpenMP keeps its own count.
+     */
+    public static void runWide(Runnable operation) {
+        int limit = kernelThreads;
+        if (limit == 0 || limit == wideThreads) {
+            operation.run();
+            return;
+        }
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(wideThreads);
+        try {
+            operation.run();
+        } finally {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(limit);
+        }
+    }
+
+    private static void requirePositive(int threads) {
+        if (threads <= 0) {
+            throw new IllegalArgumentException("Threads: a thread count must be positive, got " + threads);
+        }
     }
 }

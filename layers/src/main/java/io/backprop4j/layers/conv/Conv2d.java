@@ -9,6 +9,7 @@ import io.backprop4j.core.NativeBuild;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.Threads;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.Layer;
 import java.util.Arrays;
@@ -132,7 +133,8 @@ public final class Conv2d implements Layer {
         input = x;
         output = Buffers.reuse(output, x.dataType(), 'c', batch, outChannels, outHeight, outWidth);
         if (algorithm == Algorithm.NATIVE) {
-            Nd4j.exec(nativeOp("conv2d").addInputs(nativeInputs(x)).addOutputs(output).build());
+            DynamicCustomOp op = nativeOp("conv2d").addInputs(nativeInputs(x)).addOutputs(output).build();
+            Threads.runWide(() -> Nd4j.exec(op));
             return output;
         }
         padded = pad(x);
@@ -209,7 +211,8 @@ public final class Conv2d implements Layer {
         } else {
             op.addOutputs(nativeInputGradient, nativeWeightGradient);
         }
-        Nd4j.exec(op.build());
+        DynamicCustomOp backward = op.build();
+        Threads.runWide(() -> Nd4j.exec(backward));
         weights.gradient().addi(nativeWeightGradient);
         if (hasBias) {
             bias.gradient().addi(nativeBiasGradient.reshape(1, outChannels));
