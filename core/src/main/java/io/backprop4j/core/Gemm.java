@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import java.util.function.Supplier;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
@@ -69,21 +70,14 @@ public final class Gemm {
                 || (transposeB ? b.rows() : b.columns()) != n) {
             return false;
         }
-        int[] status = new int[1];
-        Runnable product = sc.rowMajor
-                ? () -> status[0] = dnnl.dnnl_sgemm(flag(transposeA != sa.columnMajor()),
-                        flag(transposeB != sb.columnMajor()), m, n, k, alpha, sa.pointer, sa.leading, sb.pointer,
-                        sb.leading, beta, sc.pointer, sc.leading)
-                : () -> status[0] = dnnl.dnnl_sgemm(flag(!transposeB != sb.columnMajor()),
-                        flag(!transposeA != sa.columnMajor()), n, m, k, alpha, sb.pointer, sb.leading, sa.pointer,
-                        sa.leading, beta, sc.pointer, sc.leading);
-        if (m * n * k >= WIDE_PRODUCT) {
-            Threads.runWide(product);
-        } else {
-            product.run();
-        }
-        if (status[0] != dnnl.dnnl_success) {
-            throw new IllegalStateException("Gemm: dnnl_sgemm failed with status " + status[0] + " for "
+        Supplier<Integer> product = sc.rowMajor
+                ? () -> dnnl.dnnl_sgemm(flag(transposeA != sa.columnMajor()), flag(transposeB != sb.columnMajor()),
+                        m, n, k, alpha, sa.pointer, sa.leading, sb.pointer, sb.leading, beta, sc.pointer, sc.leading)
+                : () -> dnnl.dnnl_sgemm(flag(!transposeB != sb.columnMajor()), flag(!transposeA != sa.columnMajor()),
+                        n, m, k, alpha, sb.pointer, sb.leading, sa.pointer, sa.leading, beta, sc.pointer, sc.leading);
+        int status = m * n * k >= WIDE_PRODUCT ? Threads.runWide(product) : product.get();
+        if (status != dnnl.dnnl_success) {
+            throw new IllegalStateException("Gemm: dnnl_sgemm failed with status " + status + " for "
                     + Shapes.describe(a) + (transposeA ? "ᵀ" : "") + " · " + Shapes.describe(b)
                     + (transposeB ? "ᵀ" : "") + " into " + Shapes.describe(c));
         }

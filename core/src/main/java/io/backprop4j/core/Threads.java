@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import java.util.function.Supplier;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -46,17 +47,16 @@ public final class Threads {
     /**
      * Runs {@code operation}, one native operation of milliseconds (a convolution), on {@link #wideThreads()}
      * OpenMP threads when {@link #limitKernelThreads} has limited them, restoring the limit afterwards;
-     * without a limit OpenMP keeps its own count.
+     * without a limit OpenMP keeps its own count. Returns the operation's result.
      */
-    public static void runWide(Runnable operation) {
+    public static <T> T runWide(Supplier<T> operation) {
         int limit = kernelThreads;
         if (limit == 0 || limit == wideThreads) {
-            operation.run();
-            return;
+            return operation.get();
         }
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(wideThreads);
         try {
-            operation.run();
+            return operation.get();
         } finally {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(limit);
         }

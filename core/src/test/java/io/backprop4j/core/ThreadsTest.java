@@ -3,7 +3,6 @@ package io.backprop4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -42,9 +41,7 @@ class ThreadsTest {
         try {
             Threads.limitKernelThreads(1);
             Threads.setWideThreads(3);
-            AtomicInteger inside = new AtomicInteger();
-            Threads.runWide(() -> inside.set(openMp().ompGetMaxThreads()));
-            assertEquals(3, inside.get());
+            assertEquals(3, Threads.runWide(() -> openMp().ompGetMaxThreads()));
             assertEquals(1, openMp().ompGetMaxThreads());
             assertThrows(IllegalStateException.class, () -> Threads.runWide(() -> {
                 throw new IllegalStateException("failed inside");
