@@ -24,6 +24,15 @@ public final class Buffers {
         return Nd4j.createUninitialized(dataType, shape, order);
     }
 
+    /** {@link #reuse(INDArray, DataType, char, long...)} for a matrix, with no shape array to compare per call. */
+    public static INDArray reuse(INDArray buffer, DataType dataType, char order, long rows, long columns) {
+        if (buffer != null && buffer.dataType() == dataType && buffer.ordering() == order && buffer.rank() == 2
+                && buffer.rows() == rows && buffer.columns() == columns) {
+            return buffer;
+        }
+        return Nd4j.createUninitialized(dataType, new long[] {rows, columns}, order);
+    }
+
     /**
      * {@code buffer} if it already matches {@code template}'s type, shape and memory order, else a new array
      * of that order. Keeping the order matters: ND4J's element-wise kernels run about 8× slower when their

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -15,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * ND4J's native element-wise kernels, written into a given output array ({@code z} may be {@code x}).
- * One native call each, no temporaries.
+ * Native element-wise kernels, written into a given output array ({@code z} may be {@code x}). One native
+ * call each, no temporaries: oneDNN's kernels ({@link OneDnnKernels}) for the ReLU, its gradient, eˣ and
+ * log-softmax where they apply, ND4J's operations otherwise.
  */
 public final class Elementwise {
 
@@ -35,7 +37,12 @@ public final class Elementwise {
 
     /** z = e^x. */
     public static INDArray exp(INDArray x, INDArray z) {
-        return Nd4j.exec(new Exp(x, z));
+        return OneDnnKernels.exp(x, z) ? z : Nd4j.exec(new Exp(x, z));
+    }
+
+    /** z = log x. */
+    public static INDArray log(INDArray x, INDArray z) {
+        return Nd4j.exec(new Log(x, z));
     }
 
     /** z = log(1 + x), accurate for small x. */
@@ -60,7 +67,12 @@ public final class Elementwise {
 
     /** z = max(x, 0). */
     public static INDArray relu(INDArray x, INDArray z) {
-        return Nd4j.exec(new RectifiedLinear(x, z, 0.0));
+        return OneDnnKernels.relu(x, z) ? z : Nd4j.exec(new RectifiedLinear(x, z, 0.0));
+    }
+
+    /** gradIn = gradOut ⊙ [f &gt; 0], the ReLU's chain rule read off its output f = max(s, 0). */
+    public static INDArray reluGradient(INDArray f, INDArray gradOut, INDArray gradIn) {
+        return OneDnnKernels.reluGradient(f, gradOut, gradIn) ? gradIn : sign(f, gradIn).muli(gradOut);
     }
 
     /** z = min(x, 0). */
@@ -89,6 +101,9 @@ public final class Elementwise {
 
     /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp. */
     public static INDArray logSoftmax(INDArray x, INDArray z) {
+        if (OneDnnKernels.logSoftmax(x, z)) {
+            return z;
+        }
         INDArray shifted = x.subColumnVector(x.max(true, 1));
         INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
         return z.assign(shifted).subiColumnVector(logSum);

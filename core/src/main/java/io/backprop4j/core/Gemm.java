@@ -1,14 +1,10 @@
 package io.backprop4j.core;
 
-import java.util.function.Supplier;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * General matrix multiplication into a preallocated result, {@code C ← α·op(A)·op(B) + β·C} with
@@ -28,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gemm {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
-    private static final boolean ONE_DNN = loadOneDnn();
-
     /**
      * Products of at least 2²⁶ multiply-adds (over a millisecond on one core) run on {@link Threads#runWide}:
      * the CNN's dense 9216→128 layer took 2.0 + 4.7 ms forward and backward on one thread and 1.25 + 3.0 ms
@@ -44,7 +37,7 @@ public final class Gemm {
     /** {@code c ← α·op(a)·op(b) + β·c}; returns {@code c}. */
     public static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
             double alpha, double beta) {
-        if (!ONE_DNN || !sgemm(a, b, c, transposeA, transposeB, (float) alpha, (float) beta)) {
+        if (!OneDnn.available() || !sgemm(a, b, c, transposeA, transposeB, (float) alpha, (float) beta)) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
         return c;
@@ -52,15 +45,12 @@ public final class Gemm {
 
     /** Whether float32 products run on oneDNN's sgemm in this process. */
     public static boolean usesOneDnn() {
-        return ONE_DNN;
+        return OneDnn.available();
     }
 
     private static boolean sgemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
             float alpha, float beta) {
-        Storage sa = Storage.of(a);
-        Storage sb = Storage.of(b);
-        Storage sc = Storage.of(c);
-        if (sa == null || sb == null || sc == null) {
+        if (!blasMatrix(a) || !blasMatrix(b) || !blasMatrix(c)) {
             return false;
         }
         long m = c.rows();
@@ -70,12 +60,9 @@ public final class Gemm {
                 || (transposeB ? b.rows() : b.columns()) != n) {
             return false;
         }
-        Supplier<Integer> product = sc.rowMajor
-                ? () -> dnnl.dnnl_sgemm(flag(transposeA != sa.columnMajor()), flag(transposeB != sb.columnMajor()),
-                        m, n, k, alpha, sa.pointer, sa.leading, sb.pointer, sb.leading, beta, sc.pointer, sc.leading)
-                : () -> dnnl.dnnl_sgemm(flag(!transposeB != sb.columnMajor()), flag(!transposeA != sa.columnMajor()),
-                        n, m, k, alpha, sb.pointer, sb.leading, sa.pointer, sa.leading, beta, sc.pointer, sc.leading);
-        int status = m * n * k >= WIDE_PRODUCT ? Threads.runWide(product) : product.get();
+        int status = m * n * k >= WIDE_PRODUCT
+                ? Threads.runWide(() -> rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta))
+                : rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta);
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("Gemm: dnnl_sgemm failed with status " + status + " for "
                     + Shapes.describe(a) + (transposeA ? "ᵀ" : "") + " · " + Shapes.describe(b)
@@ -84,50 +71,43 @@ public final class Gemm {
         return true;
     }
 
+    /** One {@code dnnl_sgemm} call; a column-major C enters as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}. */
+    private static int rowMajorSgemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+            long m, long n, long k, float alpha, float beta) {
+        FloatPointer pa = NativeMemory.floats(a);
+        FloatPointer pb = NativeMemory.floats(b);
+        FloatPointer pc = NativeMemory.floats(c);
+        return rowMajor(c)
+                ? dnnl.dnnl_sgemm(flag(transposeA != columnMajor(a)), flag(transposeB != columnMajor(b)),
+                        m, n, k, alpha, pa, leading(a), pb, leading(b), beta, pc, leading(c))
+                : dnnl.dnnl_sgemm(flag(!transposeB != columnMajor(b)), flag(!transposeA != columnMajor(a)),
+                        n, m, k, alpha, pb, leading(b), pa, leading(a), beta, pc, leading(c));
+    }
+
     private static byte flag(boolean transpose) {
         return (byte) (transpose ? 'T' : 'N');
     }
 
     /**
-     * A float32 matrix as BLAS sees it: rows contiguous (row-major) or columns contiguous (column-major),
-     * with the distance between consecutive rows or columns as leading dimension.
+     * A float32 matrix as BLAS takes it: its rows contiguous (row-major) or its columns (column-major), the
+     * distance between consecutive rows or columns being its leading dimension.
      */
-    private record Storage(FloatPointer pointer, boolean rowMajor, long leading) {
-
-        static Storage of(INDArray x) {
-            if (x.rank() != 2 || x.dataType() != DataType.FLOAT || x.isEmpty()) {
-                return null;
-            }
-            long rows = x.rows();
-            long columns = x.columns();
-            boolean rowMajor = x.stride(1) == 1 && (rows == 1 || x.stride(0) >= columns);
-            boolean columnMajor = x.stride(0) == 1 && (columns == 1 || x.stride(1) >= rows);
-            if (!rowMajor && !columnMajor) {
-                return null;
-            }
-            // a view's data buffer starts at the view's offset
-            FloatPointer pointer = new FloatPointer(x.data().addressPointer());
-            if (rowMajor) {
-                return new Storage(pointer, true, rows == 1 ? columns : x.stride(0));
-            }
-            return new Storage(pointer, false, columns == 1 ? rows : x.stride(1));
-        }
-
-        boolean columnMajor() {
-            return !rowMajor;
-        }
+    private static boolean blasMatrix(INDArray x) {
+        return x.rank() == 2 && x.dataType() == DataType.FLOAT && !x.isEmpty() && (rowMajor(x) || columnMajor(x));
     }
 
-    private static boolean loadOneDnn() {
-        if (!NativeBuild.hasOneDnn()) {
-            return false;
+    private static boolean rowMajor(INDArray x) {
+        return x.stride(1) == 1 && (x.rows() == 1 || x.stride(0) >= x.columns());
+    }
+
+    private static boolean columnMajor(INDArray x) {
+        return !rowMajor(x) && x.stride(0) == 1 && (x.columns() == 1 || x.stride(1) >= x.rows());
+    }
+
+    private static long leading(INDArray x) {
+        if (rowMajor(x)) {
+            return x.rows() == 1 ? x.columns() : x.stride(0);
         }
-        try {
-            Loader.load(dnnl.class);
-            return true;
-        } catch (LinkageError e) {
-            LOG.info("oneDNN's Java bindings could not load ({}); matrix products use ND4J's gemm", e.toString());
-            return false;
-        }
+        return x.columns() == 1 ? x.rows() : x.stride(1);
     }
 }

@@ -1,5 +1,7 @@
 package io.backprop4j.core;
 
+import static io.backprop4j.core.NativeMemory.doubles;
+import static io.backprop4j.core.NativeMemory.floats;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dasum;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dcopy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_daxpy;
@@ -11,9 +13,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sscal;
 
-import java.util.Arrays;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
+
+
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,7 +108,7 @@ public final class Level1 {
         if (!direct(x, x)) {
             return x.assign(0);
         }
-        Pointer.memset(x.data().addressPointer(), 0, x.length() * x.dataType().width());
+        Pointer.memset(NativeMemory.address(x), 0, x.length() * x.dataType().width());
         return x;
     }
 
@@ -118,22 +119,6 @@ public final class Level1 {
     private static boolean direct(INDArray x, INDArray y) {
         DataType type = x.dataType();
         return (type == DataType.FLOAT || type == DataType.DOUBLE) && y.dataType() == type
-                && x.length() > 0 && x.length() <= Integer.MAX_VALUE
-                && contiguous(x) && contiguous(y)
-                && (x.length() == 1 || x.ordering() == y.ordering() || x.isVector())
-                && Arrays.equals(x.shape(), y.shape());
-    }
-
-    private static boolean contiguous(INDArray x) {
-        return x.length() == 1 || x.elementWiseStride() == 1;
-    }
-
-    // a view's data buffer starts at the view's offset
-    private static FloatPointer floats(INDArray x) {
-        return new FloatPointer(x.data().addressPointer());
-    }
-
-    private static DoublePointer doubles(INDArray x) {
-        return new DoublePointer(x.data().addressPointer());
+                && NativeMemory.sameContiguousLayout(x, y);
     }
 }

@@ -29,6 +29,7 @@ public final class Dense implements Layer {
     private final WeightInit init;
     private final Parameter weights;
     private final Parameter bias;
+    private final String name;
 
     private INDArray input;
     private INDArray output;
@@ -51,6 +52,7 @@ public final class Dense implements Layer {
         this.in = in;
         this.out = out;
         this.init = init;
+        this.name = "Dense(" + in + "→" + out + ")";
         this.weights = Parameter.of("weights", Nd4j.zeros(dataType, in, out));
         this.bias = Parameter.of("bias", Nd4j.zeros(dataType, 1, out));
         initialize(Rng.global());
@@ -121,6 +123,6 @@ public final class Dense implements Layer {
 
     @Override
     public String name() {
-        return "Dense(" + in + "→" + out + ")";
+        return name;
     }
 }

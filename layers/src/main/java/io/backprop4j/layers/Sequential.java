@@ -18,9 +18,15 @@ public final class Sequential implements Layer {
 
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final int firstTrainable;
 
     private Sequential(List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        int first = 0;
+        while (first < layers.size() - 1 && layers.get(first).parameters().isEmpty()) {
+            first++;
+        }
+        this.firstTrainable = first;
         List<Parameter> named = new ArrayList<>();
         for (int i = 0; i < this.layers.size(); i++) {
             for (Parameter p : this.layers.get(i).parameters()) {
@@ -40,8 +46,8 @@ public final class Sequential implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         INDArray activation = x;
-        for (Layer layer : layers) {
-            activation = layer.forward(activation, training);
+        for (int i = 0; i < layers.size(); i++) {
+            activation = layers.get(i).forward(activation, training);
         }
         return activation;
     }
@@ -61,15 +67,11 @@ public final class Sequential implements Layer {
      */
     @Override
     public void backwardParameters(INDArray gradOut) {
-        int first = 0;
-        while (first < layers.size() - 1 && layers.get(first).parameters().isEmpty()) {
-            first++;
-        }
         INDArray gradient = gradOut;
-        for (int i = layers.size() - 1; i > first; i--) {
+        for (int i = layers.size() - 1; i > firstTrainable; i--) {
             gradient = layers.get(i).backward(gradient);
         }
-        layers.get(first).backwardParameters(gradient);
+        layers.get(firstTrainable).backwardParameters(gradient);
     }
 
     /**
@@ -112,7 +114,9 @@ public final class Sequential implements Layer {
 
     /** Sets every parameter's gradient to zero, before the backward pass of a new batch. */
     public void zeroGradients() {
-        parameters.forEach(Parameter::zeroGradient);
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).zeroGradient();
+        }
     }
 
     @Override

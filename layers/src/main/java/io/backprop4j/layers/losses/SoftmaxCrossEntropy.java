@@ -4,22 +4,22 @@ import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Gemm;
 import io.backprop4j.core.Level1;
+import io.backprop4j.core.OneDnnKernels;
 import io.backprop4j.core.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Softmax and cross-entropy fused, on the logits s: J = −(1/B) Σ_b Σ_k t_k·log softmax(s)_k with the
  * log-softmax by log-sum-exp, and ∂J/∂s = (softmax(s) − t)/B. Targets are distributions (one-hot or
  * soft), each row summing to 1.
  *
- * <p>With m the column [B, 1] of row maxima and 1 the row [1, K] of ones: L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1,
- * J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B. The broadcasts and row sums are rank-1 and
- * matrix-vector products ({@link Gemm}), the inner product and the update BLAS level 1 ({@link Level1}):
- * three ND4J operations per call (row maximum, exponential, logarithm) besides the gradient's exponential,
- * as each ND4J operation costs about 10 µs on these small arrays.
+ * <p>With L = log softmax(s): J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B, the inner product and the update
+ * BLAS level 1 ({@link Level1}). L is one oneDNN kernel on float32 row-major logits ({@link OneDnnKernels});
+ * otherwise, with m the column [B, 1] of row maxima and 1 the row [1, K] of ones,
+ * L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1, its broadcasts and row sums rank-1 and matrix-vector products
+ * ({@link Gemm}): four ND4J operations in all, as each costs about 10 µs on these small arrays.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
@@ -48,6 +48,9 @@ public final class SoftmaxCrossEntropy implements Loss {
     /** L = log softmax(s), row-wise, into a reused buffer. */
     private INDArray logSoftmax(INDArray s) {
         logProbabilities = Buffers.like(logProbabilities, s);
+        if (OneDnnKernels.logSoftmax(s, logProbabilities)) {
+            return logProbabilities;
+        }
         exponentials = Buffers.like(exponentials, s);
         rowMaxima = Buffers.reuse(rowMaxima, s.dataType(), 'c', s.rows(), 1);
         rowSums = Buffers.reuse(rowSums, s.dataType(), 'c', s.rows(), 1);
@@ -59,6 +62,6 @@ public final class SoftmaxCrossEntropy implements Loss {
         Nd4j.exec(new Max(s, rowMaxima, true, 1));
         Gemm.gemm(rowMaxima, ones, shifted, false, false, -1.0, 1.0);
         Gemm.gemm(Elementwise.exp(shifted, exponentials), ones, rowSums, false, true, 1.0, 0.0);
-        return Gemm.gemm(Transforms.log(rowSums, false), ones, shifted, false, false, -1.0, 1.0);
+        return Gemm.gemm(Elementwise.log(rowSums, rowSums), ones, shifted, false, false, -1.0, 1.0);
     }
 }

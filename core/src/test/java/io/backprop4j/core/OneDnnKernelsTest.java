@@ -1,0 +1,108 @@
+package io.backprop4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * {@link OneDnnKernels} and the {@link Elementwise} methods that use them, against float64 Java arithmetic:
+ * on the oneDNN path where oneDNN is loaded, and on the ND4J path for arrays it does not take.
+ */
+class OneDnnKernelsTest {
+
+    @Test
+    void runsOnOneDnnWhereItIsLoaded() {
+        INDArray x = random('c', 3, 4, 1);
+        assertEquals(Gemm.usesOneDnn(), OneDnnKernels.relu(x, x.ulike()));
+        assertEquals(Gemm.usesOneDnn(), OneDnnKernels.logSoftmax(x, x.ulike()));
+    }
+
+    @Test
+    void leavesArraysItDoesNotTakeToNd4j() {
+        INDArray x = random('c', 6, 8, 2);
+        INDArray columns = x.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 5));
+        assertFalse(OneDnnKernels.relu(columns, columns.ulike()), "a view with gaps");
+        assertFalse(OneDnnKernels.relu(x, Nd4j.create(DataType.FLOAT, new long[] {6, 8}, 'f')), "mixed orders");
+        assertFalse(OneDnnKernels.relu(x, Nd4j.create(DataType.FLOAT, 8, 6)), "other shape");
+        assertFalse(OneDnnKernels.exp(x.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE)), "float64");
+        assertFalse(OneDnnKernels.logSoftmax(x.dup('f'), x.dup('f')), "column-major log-softmax");
+    }
+
+    @Test
+    void reluItsGradientAndExpMatchTheirFormulas() {
+        for (char order : new char[] {'c', 'f'}) {
+            INDArray whole = random(order, 7, 33, 3);
+            INDArray columns = whole.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 30));
+            for (INDArray s : new INDArray[] {whole, columns}) {
+                String what = order + (s == columns ? " view" : "");
+                double[][] x = s.toDoubleMatrix();
+                double[][] g = random(order, s.rows(), s.columns(), 4).toDoubleMatrix();
+                INDArray f = Elementwise.relu(s, Nd4j.create(DataType.FLOAT, s.shape(), order));
+                INDArray gradIn = Elementwise.reluGradient(f, Nd4j.create(g).castTo(DataType.FLOAT).dup(order),
+                        Nd4j.create(DataType.FLOAT, s.shape(), order));
+                INDArray e = Elementwise.exp(s, Nd4j.create(DataType.FLOAT, s.shape(), order));
+                for (int i = 0; i < x.length; i++) {
+                    for (int j = 0; j < x[0].length; j++) {
+                        String at = what + " at " + i + "," + j;
+                        assertEquals(Math.max(x[i][j], 0), f.getDouble(i, j), 0, at + ": relu");
+                        assertEquals(x[i][j] > 0 ? g[i][j] : 0, gradIn.getDouble(i, j), 1e-7, at + ": relu gradient");
+                        assertEquals(Math.exp(x[i][j]), e.getDouble(i, j), 2e-7 * Math.exp(x[i][j]), at + ": exp");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void reluInPlace() {
+        INDArray s = random('c', 5, 5, 5);
+        INDArray expected = s.dup();
+        expected.assign(Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(
+                expected, expected.ulike(), 0.0)));
+        assertEquals(expected, Elementwise.relu(s, s));
+    }
+
+    @Test
+    void logSoftmaxIsLogSumExpAndStaysFiniteFarFromZero() {
+        INDArray s = random('c', 9, 10, 6).muli(30);
+        s.getRow(3).assign(-1000);
+        s.getRow(4).assign(1000);
+        s.putScalar(4, 2, 1010);
+        INDArray z = Elementwise.logSoftmax(s, s.ulike());
+        double[][] x = s.toDoubleMatrix();
+        for (int i = 0; i < x.length; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double v : x[i]) {
+                m = Math.max(m, v);
+            }
+            double sum = 0;
+            for (double v : x[i]) {
+                sum += Math.exp(v - m);
+            }
+            for (int j = 0; j < x[0].length; j++) {
+                assertEquals(x[i][j] - m - Math.log(sum), z.getDouble(i, j), 1e-5, "row " + i + ", column " + j);
+            }
+        }
+    }
+
+    @Test
+    void keepsWorkingBeyondItsCacheOfPrimitives() {
+        for (int n = 1; n <= 80; n++) {
+            INDArray x = random('c', 1, n, n);
+            INDArray z = Elementwise.relu(x, x.ulike());
+            for (int j = 0; j < n; j++) {
+                assertEquals(Math.max(x.getDouble(0, j), 0), z.getDouble(0, j), 0, "length " + n + " at " + j);
+            }
+        }
+    }
+
+    private static INDArray random(char order, long rows, long columns, long seed) {
+        return Nd4j.randn(seed, new long[] {rows, columns}).castTo(DataType.FLOAT).dup(order);
+    }
+}
