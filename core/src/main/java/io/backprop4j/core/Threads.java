@@ -25,12 +25,16 @@ public final class Threads {
     private Threads() {
     }
 
-    /** Runs ND4J's kernels, oneDNN's and OpenBLAS's on at most {@code threads} threads each. */
+    /**
+     * Runs ND4J's kernels and oneDNN's on at most {@code threads} OpenMP threads. OpenBLAS gets as many where it
+     * multiplies matrices (no oneDNN), else one: it then only runs {@link Level1}'s memory-bound vector
+     * operations, which lost against a second thread pool spinning beside OpenMP's.
+     */
     public static void limitKernelThreads(int threads) {
         requirePositive(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(OneDnn.available() ? 1 : threads);
         kernelThreads = threads;
     }
 

@@ -5,6 +5,10 @@ import io.backprop4j.core.Rng;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,12 +18,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * with one native call into arrays this object keeps and reuses, so steady-state training allocates no
  * batch memory and the data set itself is never copied; a gathered batch is valid until the next one is
  * drawn. {@link #inOrder} returns views with no copy at all.
+ *
+ * <p>While the caller trains on batch k, batch k + 1 is gathered on a background thread (as PyTorch's
+ * {@code DataLoader} prefetches): gathering 128 random Fashion-MNIST rows took 140–300 µs, about a tenth of
+ * an MLP training step, on a core the step leaves idle when its kernels run on one thread.
  */
 public final class Batches {
 
+    private static final ExecutorService GATHERER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "backprop4j-batch-gather");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final DataSet data;
     private final int batchSize;
-    private final DataSet[] buffers = new DataSet[2];
+    /** Full batches alternate between the first two, so one is gathered while the other is used; a last smaller one takes the third. */
+    private final DataSet[] buffers = new DataSet[3];
 
     public Batches(DataSet data, int batchSize) {
         if (batchSize <= 0) {
@@ -44,19 +59,62 @@ public final class Batches {
         };
     }
 
-    /** One epoch's batches in a random order drawn from {@code rng}, gathered into reused arrays. */
+    /** One epoch's batches in a random order drawn from {@code rng}, gathered into reused arrays ahead of use. */
     public Iterable<DataSet> shuffled(Rng rng) {
         int[] order = rng.permutation(data.size());
-        return () -> new Walk(order.length, batchSize) {
-            @Override
-            DataSet batch(int from, int to) {
-                return gather(Arrays.copyOfRange(order, from, to));
-            }
-        };
+        return () -> new Prefetching(order);
     }
 
-    private DataSet gather(int[] rows) {
-        int slot = rows.length == batchSize ? 0 : 1;
+    /** Hands out batch k and meanwhile gathers batch k + 1 into the other buffer. */
+    private final class Prefetching implements Iterator<DataSet> {
+        private final int[] order;
+        private int from;
+        private int count;
+        private Future<DataSet> next;
+
+        Prefetching(int[] order) {
+            this.order = order;
+            this.next = order.length == 0 ? null : submit();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public DataSet next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            DataSet batch = await(next);
+            next = from < order.length ? submit() : null;
+            return batch;
+        }
+
+        private Future<DataSet> submit() {
+            int to = Math.min(from + batchSize, order.length);
+            int[] rows = Arrays.copyOfRange(order, from, to);
+            int slot = rows.length == batchSize ? count % 2 : 2;
+            from = to;
+            count++;
+            return GATHERER.submit(() -> gather(rows, slot));
+        }
+    }
+
+    private static DataSet await(Future<DataSet> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Batches: interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("Batches: gathering a batch failed", e.getCause());
+        }
+    }
+
+    private DataSet gather(int[] rows, int slot) {
         DataSet buffer = buffers[slot];
         if (buffer == null || buffer.size() != rows.length) {
             buffer = new DataSet(rowsLike(data.features(), rows.length), rowsLike(data.labels(), rows.length));
