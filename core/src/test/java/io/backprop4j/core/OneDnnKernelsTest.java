@@ -39,8 +39,9 @@ class OneDnnKernelsTest {
         for (char order : new char[] {'c', 'f'}) {
             INDArray whole = random(order, 7, 33, 3);
             INDArray columns = whole.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 30));
-            for (INDArray s : new INDArray[] {whole, columns}) {
-                String what = order + (s == columns ? " view" : "");
+            INDArray rows = whole.get(NDArrayIndex.interval(2, 6), NDArrayIndex.all());
+            for (INDArray s : new INDArray[] {whole, columns, rows}) {
+                String what = order + (s == columns ? " columns view" : s == rows ? " rows view" : "");
                 double[][] x = s.toDoubleMatrix();
                 double[][] g = random(order, s.rows(), s.columns(), 4).toDoubleMatrix();
                 INDArray f = Elementwise.relu(s, Nd4j.create(DataType.FLOAT, s.shape(), order));
