@@ -21,11 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Why: an ND4J operation costs 10–20 µs and 2–4 KB of Java objects per call before it touches an element.
  * On the MLP's [128, 256] activations the ReLU took 24–27 µs in ND4J and 3–5 µs here, its gradient
- * (ND4J's sign and multiply) 22 µs and 9 µs, and a [128, 10] log-softmax about 110 µs as ND4J operations and
+ * (ND4J's sign and multiply) 22 µs and 9–17 µs, and a [128, 10] log-softmax about 110 µs as ND4J operations and
  * GEMMs and 9 µs here, with no allocation (probe, docs/performance.md).
  *
- * <p>The primitives are created on first use per thread and operation, shape and order, and kept (the 32
- * most recent per thread).
+ * <p>The primitives are created on first use per thread, operation and shape, and kept (the 32 most recent
+ * per thread); they are released when evicted, not when their thread ends, so short-lived threads should
+ * leave these kernels to long-lived ones.
  */
 public final class OneDnnKernels {
 
