@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (docs/performance.md). Everything else (float64, other strides, other platforms) goes to
  * {@link Nd4j#gemm}, which computes the same product.
  *
- * <p>Large products use all cores ({@link Threads#runWide}), the others the kernel thread count.
+ * <p>Large products use all cores ({@link Threads#runWide}); medium ones are split across two cores
+ * ({@link SplitSgemm}) when the kernels run on one thread; the others run on the kernel thread count.
  *
  * <p>{@code dnnl_sgemm} is row-major. A column-major matrix is the row-major storage of its transpose, so it
  * enters with its transpose flag flipped; a column-major C is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}.
@@ -30,6 +31,13 @@ public final class Gemm {
      * on two (interleaved probes); the MLP's products, at most 2.6·10⁷, lost with two threads.
      */
     private static final long WIDE_PRODUCT = 1L << 26;
+
+    /**
+     * Smaller products of at least 2²¹ multiply-adds (about 40 µs on one core) are split across two cores
+     * ({@link SplitSgemm}) when the kernels run on one thread: the MLP's 128×256×784 product took 450–495 µs
+     * alone and 250–277 µs split, its 128×128×256 ones 76–90 against 43–75 µs.
+     */
+    private static final long SPLIT_PRODUCT = 1L << 21;
 
     private Gemm() {
     }
@@ -60,9 +68,11 @@ public final class Gemm {
                 || (transposeB ? b.rows() : b.columns()) != n) {
             return false;
         }
-        int status = m * n * k >= WIDE_PRODUCT
-                ? Threads.runWide(() -> rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta))
-                : rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta);
+        long product = m * n * k;
+        int status = product >= WIDE_PRODUCT
+                ? Threads.runWide(() -> rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta, false))
+                : rowMajorSgemm(a, b, c, transposeA, transposeB, m, n, k, alpha, beta,
+                        product >= SPLIT_PRODUCT && Threads.oneKernelThreadOfSeveral());
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("Gemm: dnnl_sgemm failed with status " + status + " for "
                     + Shapes.describe(a) + (transposeA ? "ᵀ" : "") + " · " + Shapes.describe(b)
@@ -71,16 +81,19 @@ public final class Gemm {
         return true;
     }
 
-    /** One {@code dnnl_sgemm} call; a column-major C enters as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}. */
+    /**
+     * One {@code dnnl_sgemm}, split across two cores when {@code split}; a column-major C enters as
+     * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}.
+     */
     private static int rowMajorSgemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
-            long m, long n, long k, float alpha, float beta) {
+            long m, long n, long k, float alpha, float beta, boolean split) {
         FloatPointer pa = NativeMemory.floats(a);
         FloatPointer pb = NativeMemory.floats(b);
         FloatPointer pc = NativeMemory.floats(c);
         return rowMajor(c)
-                ? dnnl.dnnl_sgemm(flag(transposeA != columnMajor(a)), flag(transposeB != columnMajor(b)),
+                ? SplitSgemm.sgemm(split, flag(transposeA != columnMajor(a)), flag(transposeB != columnMajor(b)),
                         m, n, k, alpha, pa, leading(a), pb, leading(b), beta, pc, leading(c))
-                : dnnl.dnnl_sgemm(flag(!transposeB != columnMajor(b)), flag(!transposeA != columnMajor(a)),
+                : SplitSgemm.sgemm(split, flag(!transposeB != columnMajor(b)), flag(!transposeA != columnMajor(a)),
                         n, m, k, alpha, pb, leading(b), pa, leading(a), beta, pc, leading(c));
     }
 

@@ -66,6 +66,11 @@ public final class Threads {
         }
     }
 
+    /** Whether the kernels are limited to one thread and more cores are there: {@link Gemm} splits products then. */
+    static boolean oneKernelThreadOfSeveral() {
+        return kernelThreads == 1 && wideThreads >= 2;
+    }
+
     private static void requirePositive(int threads) {
         if (threads <= 0) {
             throw new IllegalArgumentException("Threads: a thread count must be positive, got " + threads);

@@ -68,6 +68,46 @@ class GemmTest {
         check(ones, delta, biasGradient, true, false, "1ᵀ·δ");
     }
 
+    /**
+     * With the kernels on one thread, products of 2²¹ multiply-adds and more are split across two cores
+     * ({@link SplitSgemm}): by columns of C when it is wider than tall, else by rows, with odd sizes so that the
+     * halves differ. The split product must match the reference, and one call's result to float32 rounding
+     * (oneDNN may block the sum differently for the halves' shapes).
+     */
+    @Test
+    void productsSplitAcrossTwoCoresMatchOneCall() {
+        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int blasBefore = Nd4j.factory().blas().getMaxThreads();
+        int wideBefore = Threads.wideThreads();
+        Nd4j.getRandom().setSeed(7);
+        try {
+            Threads.limitKernelThreads(1);
+            for (int[] mnk : new int[][] {{129, 257, 100}, {301, 99, 120}}) {
+                for (boolean ta : new boolean[] {false, true}) {
+                    for (boolean tb : new boolean[] {false, true}) {
+                        for (char order : new char[] {'c', 'f'}) {
+                            INDArray a = centred(ta ? mnk[2] : mnk[0], ta ? mnk[0] : mnk[2], order);
+                            INDArray b = centred(tb ? mnk[1] : mnk[2], tb ? mnk[2] : mnk[1], order);
+                            INDArray c = centred(mnk[0], mnk[1], order);
+                            Threads.setWideThreads(1);
+                            INDArray alone = Gemm.gemm(a, b, c.dup(order), ta, tb, 0.75, -1.5);
+                            Threads.setWideThreads(2);
+                            INDArray split = Gemm.gemm(a, b, c.dup(order), ta, tb, 0.75, -1.5);
+                            String what = mnk[0] + "×" + mnk[1] + "×" + mnk[2] + " ta=" + ta + " tb=" + tb
+                                    + " order " + order;
+                            assertEquals(0.0, split.sub(alone).amaxNumber().doubleValue(), 1e-5, what);
+                            check(a, b, c, ta, tb, what);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Threads.setWideThreads(wideBefore);
+            Threads.limitKernelThreads(before);
+            Nd4j.factory().blas().setMaxThreads(blasBefore);
+        }
+    }
+
     @Test
     void float64GoesToNd4j() {
         Rng rng = new Rng(6);
@@ -97,6 +137,11 @@ class GemmTest {
         INDArray error = c.castTo(DataType.DOUBLE).subi(expected);
         double worst = error.amaxNumber().doubleValue();
         assertTrue(worst < 1e-5, what + ": largest error " + worst);
+    }
+
+    /** Uniform on [−½, ½), drawn by ND4J: faster than {@link #random} for large matrices. */
+    private static INDArray centred(int rows, int columns, char order) {
+        return Nd4j.rand(DataType.FLOAT, rows, columns).subi(0.5).dup(order);
     }
 
     private static INDArray random(Rng rng, int rows, int columns, char order) {

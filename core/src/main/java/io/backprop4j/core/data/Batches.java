@@ -1,14 +1,11 @@
 package io.backprop4j.core.data;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.HelperThread;
 import io.backprop4j.core.Rng;
-import java.util.Arrays;
+import io.backprop4j.core.Rows;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,22 +16,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch memory and the data set itself is never copied; a gathered batch is valid until the next one is
  * drawn. {@link #inOrder} returns views with no copy at all.
  *
- * <p>While the caller trains on batch k, batch k + 1 is gathered on a background thread (as PyTorch's
- * {@code DataLoader} prefetches): gathering 128 random Fashion-MNIST rows took 140–300 µs, about a tenth of
- * an MLP training step, on a core the step leaves idle when its kernels run on one thread.
+ * <p>While the caller trains on batch k, batches k + 1 and k + 2 are gathered on {@link HelperThread} when it
+ * is idle (as PyTorch's {@code DataLoader} prefetches two batches per worker): gathering 128 random
+ * Fashion-MNIST rows took 60–160 µs, about a tenth of an MLP training step. A batch the helper has not
+ * started is gathered when it is drawn.
  */
 public final class Batches {
 
-    private static final ExecutorService GATHERER = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "backprop4j-batch-gather");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final DataSet data;
     private final int batchSize;
-    /** Full batches alternate between the first two, so one is gathered while the other is used; a last smaller one takes the third. */
-    private final DataSet[] buffers = new DataSet[3];
+    /** Full batches rotate through the first three buffers: one in use, two being gathered; a last smaller one takes the fourth. */
+    private static final int FULL_BUFFERS = 3;
+    private final DataSet[] buffers = new DataSet[FULL_BUFFERS + 1];
 
     public Batches(DataSet data, int batchSize) {
         if (batchSize <= 0) {
@@ -65,64 +58,73 @@ public final class Batches {
         return () -> new Prefetching(order);
     }
 
-    /** Hands out batch k and meanwhile gathers batch k + 1 into the other buffer. */
+    /** Hands out batch k and meanwhile gathers batches k + 1 and k + 2 into the other buffers. */
     private final class Prefetching implements Iterator<DataSet> {
         private final int[] order;
+        private final Gather[] ahead = {new Gather(), new Gather()};
         private int from;
         private int count;
-        private Future<DataSet> next;
+        private int drawn;
 
         Prefetching(int[] order) {
             this.order = order;
-            this.next = order.length == 0 ? null : submit();
+            for (Gather gather : ahead) {
+                prefetch(gather);
+            }
         }
 
         @Override
         public boolean hasNext() {
-            return next != null;
+            return drawn < count;
         }
 
         @Override
         public DataSet next() {
-            if (next == null) {
+            if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            DataSet batch = await(next);
-            next = from < order.length ? submit() : null;
+            Gather gather = ahead[drawn++ % ahead.length];
+            gather.join();
+            DataSet batch = gather.batch;
+            prefetch(gather);
             return batch;
         }
 
-        private Future<DataSet> submit() {
-            int to = Math.min(from + batchSize, order.length);
-            int[] rows = Arrays.copyOfRange(order, from, to);
-            int slot = rows.length == batchSize ? count % 2 : 2;
-            from = to;
-            count++;
-            return GATHERER.submit(() -> gather(rows, slot));
+        private void prefetch(Gather gather) {
+            if (from < order.length) {
+                int to = Math.min(from + batchSize, order.length);
+                gather.prepare(order, from, to, to - from == batchSize ? count % FULL_BUFFERS : FULL_BUFFERS);
+                from = to;
+                count++;
+                HelperThread.offerWhenIdle(gather);
+            }
         }
     }
 
-    private static DataSet await(Future<DataSet> batch) {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Batches: interrupted while waiting for a batch", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause
-                    : new IllegalStateException("Batches: gathering a batch failed", e.getCause());
-        }
-    }
+    /** Gathers the rows {@code order[from..to)} into buffer {@code slot}; the buffer is then {@link #batch}. */
+    private final class Gather extends HelperThread.Job {
+        private final int[] rows = new int[batchSize];
+        private int[] slice;
+        private int slot;
+        private DataSet batch;
 
-    private DataSet gather(int[] rows, int slot) {
-        DataSet buffer = buffers[slot];
-        if (buffer == null || buffer.size() != rows.length) {
-            buffer = new DataSet(rowsLike(data.features(), rows.length), rowsLike(data.labels(), rows.length));
-            buffers[slot] = buffer;
+        void prepare(int[] order, int from, int to, int slot) {
+            slice = to - from == batchSize ? rows : new int[to - from];
+            System.arraycopy(order, from, slice, 0, slice.length);
+            this.slot = slot;
         }
-        Nd4j.pullRows(data.features(), buffer.features(), 1, rows);
-        Nd4j.pullRows(data.labels(), buffer.labels(), 1, rows);
-        return buffer;
+
+        @Override
+        protected void compute() {
+            DataSet buffer = buffers[slot];
+            if (buffer == null || buffer.size() != slice.length) {
+                buffer = new DataSet(rowsLike(data.features(), slice.length), rowsLike(data.labels(), slice.length));
+                buffers[slot] = buffer;
+            }
+            Rows.gather(data.features(), slice, buffer.features());
+            Rows.gather(data.labels(), slice, buffer.labels());
+            batch = buffer;
+        }
     }
 
     private static INDArray rowsLike(INDArray source, int rows) {

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@link Batches#shuffled}, which gathers the next batch in the background, against the permutation it draws. */
+/** {@link Batches#shuffled}, which gathers the next two batches in the background, against the permutation it draws. */
 class BatchesTest {
 
     @Test

@@ -1,0 +1,154 @@
+package io.backprop4j.core;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * One background thread that takes work off the training thread on the second core: the second half of a
+ * split matrix product ({@link SplitSgemm}) and the gather of the next batch ({@code Batches.shuffled}).
+ *
+ * <p>A {@link Job} is {@linkplain #offer offered}, and later {@linkplain Job#join joined}. The helper holds
+ * one job at a time: when it is busy the offer is refused, and {@code join} then runs the job on the calling
+ * thread, as it does when the helper has not started the job by then. So a job runs exactly once, on
+ * whichever thread gets to it first, and the caller never waits for a job nobody has started.
+ *
+ * <p>The helper spins for {@value #SPIN_MICROS} µs after each job, long enough to catch the next product of
+ * a forward or backward pass. A job {@linkplain #offerWhenIdle offered for when it is idle} (the next batch)
+ * runs only after such a spin found nothing, that is in the step's one-thread phases (loss, optimizer),
+ * where it does not hold up a product's second half. After that the helper parks. Waking a parked thread
+ * cost the waker 13–18 µs here (a virtual machine's interprocessor interrupt), and a longer spin slowed the
+ * training thread's optimizer phase (docs/performance.md). It loads ND4J's backend and runs its native kernels
+ * on one OpenMP thread.
+ */
+public final class HelperThread {
+
+    /** How long the helper waits for the next job before it parks. */
+    static final long SPIN_MICROS = 100;
+
+    private static final HelperThread INSTANCE = new HelperThread();
+
+    private final AtomicReference<Job> slot = new AtomicReference<>();
+    private final AtomicReference<Job> idleSlot = new AtomicReference<>();
+    private volatile boolean parked;
+    private volatile Thread thread;
+
+    private HelperThread() {
+    }
+
+    /**
+     * Queues {@code job} and hands it to the helper unless the helper already holds one; returns whether it
+     * did. Either way the caller must {@link Job#join} the job, which runs it if the helper has not.
+     */
+    public static boolean offer(Job job) {
+        job.queue();
+        return INSTANCE.hand(INSTANCE.slot, job);
+    }
+
+    /** As {@link #offer}, for a job the helper starts only once no other job has come for a spin's length. */
+    public static boolean offerWhenIdle(Job job) {
+        job.queue();
+        return INSTANCE.hand(INSTANCE.idleSlot, job);
+    }
+
+    private boolean hand(AtomicReference<Job> to, Job job) {
+        if (!to.compareAndSet(null, job)) {
+            return false;
+        }
+        Thread helper = thread == null ? start() : thread;
+        if (parked) {
+            LockSupport.unpark(helper);
+        }
+        return true;
+    }
+
+    private synchronized Thread start() {
+        if (thread == null) {
+            Thread helper = new Thread(this::serve, "backprop4j-helper");
+            helper.setDaemon(true);
+            helper.start();
+            thread = helper;
+        }
+        return thread;
+    }
+
+    private void serve() {
+        Nd4j.getBackend();
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+        long spinNanos = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MICROS * 1_000 : 0;
+        long idleSince = System.nanoTime();
+        while (true) {
+            Job job = slot.getAndSet(null);
+            if (job == null && System.nanoTime() - idleSince >= spinNanos) {
+                job = idleSlot.getAndSet(null);
+            }
+            if (job != null) {
+                job.runIfUnclaimed();
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince < spinNanos) {
+                Thread.onSpinWait();
+            } else {
+                parked = true;
+                if (slot.get() == null && idleSlot.get() == null) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+                idleSince = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * Work for the helper: {@link #compute} runs once per {@link HelperThread#offer}, on the helper or on the
+     * thread that joins it. A job object may be offered again once joined.
+     */
+    public abstract static class Job {
+
+        private static final int DONE = 0;
+        private static final int QUEUED = 1;
+        private static final int RUNNING = 2;
+
+        private final AtomicInteger state = new AtomicInteger(DONE);
+        private Throwable failure;
+
+        protected abstract void compute();
+
+        /**
+         * Waits until the job has run, running it here if no thread has started it; rethrows what it threw.
+         */
+        public final void join() {
+            runIfUnclaimed();
+            while (state.get() != DONE) {
+                Thread.onSpinWait();
+            }
+            Throwable thrown = failure;
+            failure = null;
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+        }
+
+        private void queue() {
+            if (!state.compareAndSet(DONE, QUEUED)) {
+                throw new IllegalStateException("HelperThread: a job was offered again before it was joined");
+            }
+        }
+
+        private void runIfUnclaimed() {
+            if (state.compareAndSet(QUEUED, RUNNING)) {
+                try {
+                    compute();
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                } finally {
+                    state.set(DONE);
+                }
+            }
+        }
+    }
+}
