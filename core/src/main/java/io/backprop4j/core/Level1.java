@@ -28,6 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the OpenBLAS that ND4J bundles, one JNI call each. An ND4J operation costs about 10 µs before it touches
  * an element (docs/performance.md), which made the optimizer step of the MLP mostly overhead. Views with
  * gaps, other types or arrays of different memory orders go through ND4J's operations, with the same result.
+ * Float32 vectors of 2¹⁶ elements and more are split across two cores ({@link SplitLevel1}) when the kernels
+ * run on one thread.
  */
 public final class Level1 {
 
@@ -41,7 +43,9 @@ public final class Level1 {
             return Nd4j.exec(new Axpy(x, y, y, alpha));
         }
         int n = (int) x.length();
-        if (x.dataType() == DataType.FLOAT) {
+        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(n)) {
+            SplitLevel1.axpy(n, (float) alpha, floats(x), floats(y));
+        } else if (x.dataType() == DataType.FLOAT) {
             cblas_saxpy(n, (float) alpha, floats(x), 1, floats(y), 1);
         } else {
             cblas_daxpy(n, alpha, doubles(x), 1, doubles(y), 1);
@@ -55,7 +59,9 @@ public final class Level1 {
             return x.muli(alpha);
         }
         int n = (int) x.length();
-        if (x.dataType() == DataType.FLOAT) {
+        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(n)) {
+            SplitLevel1.scale(n, (float) alpha, floats(x));
+        } else if (x.dataType() == DataType.FLOAT) {
             cblas_sscal(n, (float) alpha, floats(x), 1);
         } else {
             cblas_dscal(n, alpha, doubles(x), 1);
@@ -98,7 +104,10 @@ public final class Level1 {
             return Transforms.abs(x, true).sumNumber().doubleValue();
         }
         int n = (int) x.length();
-        return x.dataType() == DataType.FLOAT ? cblas_sasum(n, floats(x), 1) : cblas_dasum(n, doubles(x), 1);
+        if (x.dataType() == DataType.FLOAT) {
+            return SplitLevel1.splits(n) ? SplitLevel1.absoluteSum(n, floats(x)) : cblas_sasum(n, floats(x), 1);
+        }
+        return cblas_dasum(n, doubles(x), 1);
     }
 
     /** x ← 0; returns x. */
@@ -106,7 +115,11 @@ public final class Level1 {
         if (!direct(x, x)) {
             return x.assign(0);
         }
-        Pointer.memset(NativeMemory.address(x), 0, x.length() * x.dataType().width());
+        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(x.length())) {
+            SplitLevel1.zero((int) x.length(), floats(x));
+        } else {
+            Pointer.memset(NativeMemory.address(x), 0, x.length() * x.dataType().width());
+        }
         return x;
     }
 

@@ -2,7 +2,6 @@ package io.backprop4j.core;
 
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * A row-major {@code dnnl_sgemm}, {@code C ← α·op(A)·op(B) + β·C}, computed on two cores: C is cut into two
@@ -29,9 +28,9 @@ final class SplitSgemm extends HelperThread.Job {
     private long lda;
     private long ldb;
     private long ldc;
-    private final Address a = new Address();
-    private final Address b = new Address();
-    private final Address c = new Address();
+    private final FloatAddress a = new FloatAddress();
+    private final FloatAddress b = new FloatAddress();
+    private final FloatAddress c = new FloatAddress();
     private int status;
 
     private SplitSgemm() {
@@ -77,21 +76,5 @@ final class SplitSgemm extends HelperThread.Job {
     @Override
     protected void compute() {
         status = dnnl.dnnl_sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    }
-
-    /** A float pointer moved to any address without allocating: the second block's A, B and C. */
-    private static final class Address extends FloatPointer {
-
-        Address() {
-            super((Pointer) null);
-        }
-
-        /** Points at element {@code offset} of {@code base}. */
-        void at(FloatPointer base, long offset) {
-            address = base.address() + (base.position() + offset) * Float.BYTES;
-            position = 0;
-            limit = 0;
-            capacity = 0;
-        }
     }
 }

@@ -9,9 +9,47 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** {@link Level1} against element-by-element Java arithmetic, on contiguous arrays and on views with gaps. */
 class Level1Test {
+
+    /**
+     * With the kernels on one thread, float32 vectors of 2¹⁶ elements and more are split across two cores
+     * ({@link SplitLevel1}); an odd length makes the halves differ. Each element must come out as in one call.
+     */
+    @Test
+    void longVectorsSplitAcrossTwoCoresMatchOneCall() {
+        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int blasBefore = Nd4j.factory().blas().getMaxThreads();
+        int wideBefore = Threads.wideThreads();
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 301, 333).subi(0.5);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 301, 333).subi(0.5);
+        try {
+            Threads.limitKernelThreads(1);
+            INDArray[] results = new INDArray[2];
+            double[] sums = new double[2];
+            for (int wide = 1; wide <= 2; wide++) {
+                Threads.setWideThreads(wide);
+                INDArray z = Level1.scale(0.25, Level1.axpy(-1.5, x, y.dup()));
+                sums[wide - 1] = Level1.absoluteSum(z);
+                results[wide - 1] = z;
+            }
+            assertTrue(results[0].equals(results[1]), "axpy then scale, split against one call");
+            INDArray expected = y.castTo(DataType.DOUBLE).addi(x.castTo(DataType.DOUBLE).muli(-1.5)).muli(0.25);
+            assertEquals(0.0, results[1].castTo(DataType.DOUBLE).subi(expected).amaxNumber().doubleValue(), 1e-6);
+            double reference = Transforms.abs(expected, false).sumNumber().doubleValue();
+            assertEquals(reference, sums[1], 1e-6 * reference, "Σ|z| split");
+            assertEquals(sums[0], sums[1], 1e-6 * reference, "Σ|z| split against one call");
+            Level1.zero(results[1]);
+            assertEquals(0.0, results[1].amaxNumber().doubleValue(), 0.0, "zero, split");
+        } finally {
+            Threads.setWideThreads(wideBefore);
+            Threads.limitKernelThreads(before);
+            Nd4j.factory().blas().setMaxThreads(blasBefore);
+        }
+    }
 
     @Test
     void axpyScaleCopyAndDotOnContiguousAndStridedArrays() {
