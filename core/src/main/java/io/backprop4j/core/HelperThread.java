@@ -8,20 +8,23 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * One background thread that takes work off the training thread on the second core: the second half of a
- * split matrix product ({@link SplitSgemm}) and the gather of the next batch ({@code Batches.shuffled}).
+ * split matrix product ({@link SplitSgemm}) or vector operation ({@link SplitLevel1}), and the gather of the
+ * next batches ({@code Batches.shuffled}).
  *
  * <p>A {@link Job} is {@linkplain #offer offered}, and later {@linkplain Job#join joined}. The helper holds
  * one job at a time: when it is busy the offer is refused, and {@code join} then runs the job on the calling
  * thread, as it does when the helper has not started the job by then. So a job runs exactly once, on
  * whichever thread gets to it first, and the caller never waits for a job nobody has started.
  *
+ * <p>A job {@linkplain #offerWhenIdle offered for when the helper is idle} waits in a slot of its own and runs
+ * when no other job is there. A {@link PiecewiseJob} runs one piece at a time, and a job offered meanwhile
+ * runs before the next piece: gathering a batch takes about 100 µs, and would otherwise hold up the second
+ * half of the product that follows it.
+ *
  * <p>The helper spins for {@value #SPIN_MICROS} µs after each job, long enough to catch the next product of
- * a forward or backward pass. A job {@linkplain #offerWhenIdle offered for when it is idle} (the next batch)
- * runs only after such a spin found nothing, that is in the step's one-thread phases (loss, optimizer),
- * where it does not hold up a product's second half. After that the helper parks. Waking a parked thread
- * cost the waker 13–18 µs here (a virtual machine's interprocessor interrupt), and a longer spin slowed the
- * training thread's optimizer phase (docs/performance.md). It loads ND4J's backend and runs its native kernels
- * on one OpenMP thread.
+ * a forward or backward pass, then parks. Waking a parked thread cost the waker 13–18 µs here (a virtual
+ * machine's interprocessor interrupt), and a longer spin slowed the training thread's optimizer phase
+ * (docs/performance.md). The helper loads ND4J's backend and runs its native kernels on one OpenMP thread.
  */
 public final class HelperThread {
 
@@ -47,7 +50,7 @@ public final class HelperThread {
         return INSTANCE.hand(INSTANCE.slot, job);
     }
 
-    /** As {@link #offer}, for a job the helper starts only once no other job has come for a spin's length. */
+    /** As {@link #offer}, for a job the helper runs only when no job offered with {@link #offer} waits. */
     public static boolean offerWhenIdle(Job job) {
         job.queue();
         return INSTANCE.hand(INSTANCE.idleSlot, job);
@@ -79,24 +82,30 @@ public final class HelperThread {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
         long spinNanos = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MICROS * 1_000 : 0;
         long idleSince = System.nanoTime();
+        PiecewiseJob unfinished = null;
         while (true) {
             Job job = slot.getAndSet(null);
-            if (job == null && System.nanoTime() - idleSince >= spinNanos) {
-                job = idleSlot.getAndSet(null);
-            }
             if (job != null) {
                 job.runIfUnclaimed();
-                idleSince = System.nanoTime();
+            } else if (unfinished != null) {
+                unfinished = unfinished.runNextPiece() ? unfinished : null;
+            } else if ((job = idleSlot.getAndSet(null)) != null) {
+                if (job instanceof PiecewiseJob pieces) {
+                    unfinished = pieces.claim() && pieces.runNextPiece() ? pieces : null;
+                } else {
+                    job.runIfUnclaimed();
+                }
             } else if (System.nanoTime() - idleSince < spinNanos) {
                 Thread.onSpinWait();
+                continue;
             } else {
                 parked = true;
                 if (slot.get() == null && idleSlot.get() == null) {
                     LockSupport.park(this);
                 }
                 parked = false;
-                idleSince = System.nanoTime();
             }
+            idleSince = System.nanoTime();
         }
     }
 
@@ -139,16 +148,64 @@ public final class HelperThread {
             }
         }
 
+        /** Takes the job for this thread; false if another thread has. */
+        final boolean claim() {
+            return state.compareAndSet(QUEUED, RUNNING);
+        }
+
         private void runIfUnclaimed() {
-            if (state.compareAndSet(QUEUED, RUNNING)) {
+            if (claim()) {
                 try {
                     compute();
                 } catch (RuntimeException | Error e) {
                     failure = e;
-                } finally {
-                    state.set(DONE);
                 }
+                finish();
             }
+        }
+
+        /** Keeps what a piece threw for {@link #join}. */
+        final void fail(Throwable thrown) {
+            failure = thrown;
+        }
+
+        final void finish() {
+            state.set(DONE);
+        }
+    }
+
+    /**
+     * A job in pieces, {@code compute(0)} to {@code compute(pieces() − 1)}: the helper takes jobs offered
+     * meanwhile between two pieces; a thread that joins it before the helper has claimed it runs them all.
+     */
+    public abstract static class PiecewiseJob extends Job {
+
+        private int next;
+
+        protected abstract int pieces();
+
+        protected abstract void compute(int piece);
+
+        @Override
+        protected final void compute() {
+            for (int piece = 0; piece < pieces(); piece++) {
+                compute(piece);
+            }
+        }
+
+        /** Runs the next piece of a claimed job; returns whether pieces remain. */
+        private boolean runNextPiece() {
+            try {
+                compute(next++);
+                if (next < pieces()) {
+                    return true;
+                }
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+            next = 0;
+            finish();
+            return false;
         }
     }
 }

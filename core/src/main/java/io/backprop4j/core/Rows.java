@@ -21,25 +21,33 @@ public final class Rows {
 
     /** Copies row {@code rows[i]} of {@code source} into row i of {@code target}, for every i; returns target. */
     public static INDArray gather(INDArray source, int[] rows, INDArray target) {
-        check(source, rows, target);
+        return gather(source, rows, 0, rows.length, target);
+    }
+
+    /**
+     * Copies row {@code rows[i]} of {@code source} into row i of {@code target} for i in [from, to), one part
+     * of a gather that is done in parts; returns target.
+     */
+    public static INDArray gather(INDArray source, int[] rows, int from, int to, INDArray target) {
+        check(source, rows, from, to, target);
         if (rowMajorContiguous(source) && rowMajorContiguous(target)) {
-            copyRows(source, rows, target);
-        } else if (source.rank() == 2) {
+            copyRows(source, rows, from, to, target);
+        } else if (source.rank() == 2 && from == 0 && to == rows.length) {
             Nd4j.pullRows(source, target, 1, rows);
         } else {
-            for (int i = 0; i < rows.length; i++) {
+            for (int i = from; i < to; i++) {
                 target.slice(i).assign(source.slice(rows[i]));
             }
         }
         return target;
     }
 
-    private static void copyRows(INDArray source, int[] rows, INDArray target) {
+    private static void copyRows(INDArray source, int[] rows, int from, int to, INDArray target) {
         long rowBytes = source.length() / source.size(0) * source.dataType().width();
-        BytePointer from = new BytePointer(NativeMemory.address(source));
-        BytePointer to = new BytePointer(NativeMemory.address(target));
-        for (int i = 0; i < rows.length; i++) {
-            Pointer.memcpy(to.position(i * rowBytes), from.position(rows[i] * rowBytes), rowBytes);
+        BytePointer origin = new BytePointer(NativeMemory.address(source));
+        BytePointer destination = new BytePointer(NativeMemory.address(target));
+        for (int i = from; i < to; i++) {
+            Pointer.memcpy(destination.position(i * rowBytes), origin.position(rows[i] * rowBytes), rowBytes);
         }
     }
 
@@ -47,7 +55,7 @@ public final class Rows {
         return x.ordering() == 'c' && x.elementWiseStride() == 1;
     }
 
-    private static void check(INDArray source, int[] rows, INDArray target) {
+    private static void check(INDArray source, int[] rows, int from, int to, INDArray target) {
         long[] rowShape = Arrays.copyOfRange(source.shape(), 1, source.rank());
         if (source.rank() < 2 || target.rank() != source.rank() || target.size(0) != rows.length
                 || !Arrays.equals(rowShape, Arrays.copyOfRange(target.shape(), 1, target.rank()))
@@ -56,7 +64,12 @@ public final class Rows {
                     + " needs a " + source.dataType() + " target of " + rows.length + " rows of shape "
                     + Arrays.toString(rowShape) + ", got " + Shapes.describe(target));
         }
-        for (int row : rows) {
+        if (from < 0 || from > to || to > rows.length) {
+            throw new IndexOutOfBoundsException("Rows: the positions to copy must lie within the " + rows.length
+                    + " rows given, got [" + from + ", " + to + ")");
+        }
+        for (int i = from; i < to; i++) {
+            int row = rows[i];
             if (row < 0 || row >= source.size(0)) {
                 throw new IndexOutOfBoundsException("Rows: row " + row + " of " + Shapes.describe(source)
                         + " does not exist; rows run from 0 to " + (source.size(0) - 1));

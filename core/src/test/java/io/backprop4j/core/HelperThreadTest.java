@@ -58,6 +58,63 @@ class HelperThreadTest {
         assertTrue(helped > 0, "no job ran on the helper thread");
     }
 
+    /** Counts how often each piece ran and where; piece {@code failAt} throws. */
+    private static final class Pieces extends HelperThread.PiecewiseJob {
+        final int[] runs = new int[40];
+        int failAt = -1;
+        volatile boolean helped;
+
+        @Override
+        protected int pieces() {
+            return runs.length;
+        }
+
+        @Override
+        protected void compute(int piece) {
+            runs[piece]++;
+            helped |= "backprop4j-helper".equals(Thread.currentThread().getName());
+            if (piece == failAt) {
+                throw new IllegalArgumentException("piece " + piece);
+            }
+        }
+    }
+
+    @Test
+    void aPiecewiseJobRunsEachPieceOnceBetweenOtherJobs() {
+        Nd4j.getBackend();
+        Counting job = new Counting(2_000);
+        boolean helped = false;
+        for (int round = 1; round <= 500 || !helped && round <= 20_000; round++) {
+            Pieces pieces = new Pieces();
+            HelperThread.offerWhenIdle(pieces);
+            for (int i = 0; i < 3; i++) {
+                HelperThread.offer(job);
+                job.join();
+            }
+            pieces.join();
+            for (int piece = 0; piece < pieces.runs.length; piece++) {
+                assertEquals(1, pieces.runs[piece], "round " + round + ", piece " + piece);
+            }
+            helped |= pieces.helped;
+        }
+        assertTrue(helped, "no piece ran on the helper thread");
+    }
+
+    @Test
+    void aFailingPieceIsRethrownByJoinAndEndsTheJob() {
+        Pieces pieces = new Pieces();
+        pieces.failAt = 3;
+        HelperThread.offerWhenIdle(pieces);
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, pieces::join);
+        assertEquals("piece 3", thrown.getMessage());
+        assertEquals(0, pieces.runs[4], "a piece after the failing one ran");
+        pieces.failAt = -1;
+        HelperThread.offerWhenIdle(pieces);
+        pieces.join();
+        assertEquals(2, pieces.runs[3]);
+        assertEquals(1, pieces.runs[4]);
+    }
+
     @Test
     void joinRethrowsWhatTheJobThrewAndTheJobCanBeOfferedAgain() {
         IllegalStateException thrown = new IllegalStateException("failed on purpose");

@@ -43,6 +43,22 @@ class RowsTest {
     }
 
     @Test
+    void aPartOfAGatherCopiesOnlyItsPositions() {
+        INDArray source = Nd4j.arange(10 * 6).castTo(DataType.FLOAT).reshape('c', 10, 6);
+        for (INDArray from : new INDArray[] {source, source.dup('f')}) {
+            INDArray target = Nd4j.valueArrayOf(new long[] {ROWS.length, 6}, -1f);
+            Rows.gather(from, ROWS, 1, 3, target);
+            for (int i = 0; i < ROWS.length; i++) {
+                INDArray expected = i >= 1 && i < 3 ? from.getRow(ROWS[i]) : Nd4j.valueArrayOf(new long[] {6}, -1f);
+                assertEquals(expected, target.getRow(i), "row " + i + " from order " + from.ordering());
+            }
+        }
+        IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class,
+                () -> Rows.gather(source, ROWS, 3, 6, Nd4j.zeros(DataType.FLOAT, ROWS.length, 6)));
+        assertTrue(outside.getMessage().contains("[3, 6)"), outside.getMessage());
+    }
+
+    @Test
     void badRowsAndTargetsAreRefusedWithWhatWasExpected() {
         INDArray source = Nd4j.zeros(DataType.FLOAT, 10, 6);
         IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class,

@@ -27,6 +27,8 @@ public final class Batches {
     private final int batchSize;
     /** Full batches rotate through the first three buffers: one in use, two being gathered; a last smaller one takes the fourth. */
     private static final int FULL_BUFFERS = 3;
+    /** Rows gathered per piece: 16 Fashion-MNIST images, about 10 µs. */
+    private static final int PIECE_ROWS = 16;
     private final DataSet[] buffers = new DataSet[FULL_BUFFERS + 1];
 
     public Batches(DataSet data, int batchSize) {
@@ -101,29 +103,36 @@ public final class Batches {
         }
     }
 
-    /** Gathers the rows {@code order[from..to)} into buffer {@code slot}; the buffer is then {@link #batch}. */
-    private final class Gather extends HelperThread.Job {
+    /**
+     * Gathers the rows {@code order[from..to)} into buffer {@code slot}, {@value #PIECE_ROWS} rows per piece,
+     * so that the helper thread can take other work between two pieces.
+     */
+    private final class Gather extends HelperThread.PiecewiseJob {
         private final int[] rows = new int[batchSize];
         private int[] slice;
-        private int slot;
         private DataSet batch;
 
         void prepare(int[] order, int from, int to, int slot) {
             slice = to - from == batchSize ? rows : new int[to - from];
             System.arraycopy(order, from, slice, 0, slice.length);
-            this.slot = slot;
+            if (buffers[slot] == null || buffers[slot].size() != slice.length) {
+                buffers[slot] = new DataSet(rowsLike(data.features(), slice.length),
+                        rowsLike(data.labels(), slice.length));
+            }
+            batch = buffers[slot];
         }
 
         @Override
-        protected void compute() {
-            DataSet buffer = buffers[slot];
-            if (buffer == null || buffer.size() != slice.length) {
-                buffer = new DataSet(rowsLike(data.features(), slice.length), rowsLike(data.labels(), slice.length));
-                buffers[slot] = buffer;
-            }
-            Rows.gather(data.features(), slice, buffer.features());
-            Rows.gather(data.labels(), slice, buffer.labels());
-            batch = buffer;
+        protected int pieces() {
+            return (slice.length + PIECE_ROWS - 1) / PIECE_ROWS;
+        }
+
+        @Override
+        protected void compute(int piece) {
+            int from = piece * PIECE_ROWS;
+            int to = Math.min(from + PIECE_ROWS, slice.length);
+            Rows.gather(data.features(), slice, from, to, batch.features());
+            Rows.gather(data.labels(), slice, from, to, batch.labels());
         }
     }
 
