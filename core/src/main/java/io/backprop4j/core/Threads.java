@@ -15,7 +15,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>Operations that take milliseconds do pay for more threads: a convolution of the PyTorch-example CNN
  * took 21.6–27.0 ms on one OpenMP thread and 11.9–13.0 ms on two, and its training step 87 against 67–73
  * ms. {@link #runWide} runs such an operation on {@link #wideThreads()} OpenMP threads and then returns
- * OpenMP to the kernel thread count. These are process-wide settings; call them before training.
+ * OpenMP to the kernel thread count.
+ *
+ * <p>With the kernels on one thread, the other cores are not left idle: {@link HelperThread} computes half of
+ * each medium matrix product ({@link SplitSgemm}) and long vector operation ({@link SplitLevel1}), without
+ * OpenMP's spinning workers; {@code setWideThreads(1)} turns that off. OpenMP's thread count belongs to the
+ * thread that sets it, so call {@link #limitKernelThreads} on the training thread, before training; ND4J's
+ * and OpenBLAS's counts are process-wide.
  */
 public final class Threads {
 
@@ -66,7 +72,10 @@ public final class Threads {
         }
     }
 
-    /** Whether the kernels are limited to one thread and more cores are there: {@link Gemm} splits products then. */
+    /**
+     * Whether the kernels are limited to one thread and {@link #wideThreads()} leaves another core: products
+     * and vector operations are then split across {@link HelperThread}.
+     */
     static boolean oneKernelThreadOfSeveral() {
         return kernelThreads == 1 && wideThreads >= 2;
     }

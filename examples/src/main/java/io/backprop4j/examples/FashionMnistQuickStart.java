@@ -20,7 +20,7 @@ import java.nio.file.Path;
 public final class FashionMnistQuickStart {
 
     public static void main(String[] args) throws IOException {
-        Threads.limitKernelThreads(1);                                  // native kernels on 1 thread, the other core gathers batches
+        Threads.limitKernelThreads(1);                                  // native kernels on 1 thread; a helper thread uses the other core
         MnistData data = MnistDataset.FASHION_MNIST.load(null, false);   // Debian's package, the cache, or a download
         Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(0.05, 0.9))
