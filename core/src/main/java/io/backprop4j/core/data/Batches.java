@@ -30,6 +30,8 @@ public final class Batches {
     /** Rows gathered per piece: 16 Fashion-MNIST images, about 10 µs. */
     private static final int PIECE_ROWS = 16;
     private final DataSet[] buffers = new DataSet[FULL_BUFFERS + 1];
+    /** The two gathers ahead of the batch in use, shared by the epochs so that none outlives its epoch. */
+    private final Gather[] ahead;
 
     public Batches(DataSet data, int batchSize) {
         if (batchSize <= 0) {
@@ -37,6 +39,7 @@ public final class Batches {
         }
         this.data = data;
         this.batchSize = batchSize;
+        this.ahead = new Gather[] {new Gather(), new Gather()};
     }
 
     /** The number of batches of {@code batchSize} in {@code n} examples, ⌈n / batchSize⌉. */
@@ -60,10 +63,12 @@ public final class Batches {
         return () -> new Prefetching(order);
     }
 
-    /** Hands out batch k and meanwhile gathers batches k + 1 and k + 2 into the other buffers. */
+    /**
+     * Hands out batch k and meanwhile gathers batches k + 1 and k + 2 into the other buffers. A new epoch
+     * first waits for the gathers an abandoned one left running, which write into the same buffers.
+     */
     private final class Prefetching implements Iterator<DataSet> {
         private final int[] order;
-        private final Gather[] ahead = {new Gather(), new Gather()};
         private int from;
         private int count;
         private int drawn;
@@ -71,6 +76,7 @@ public final class Batches {
         Prefetching(int[] order) {
             this.order = order;
             for (Gather gather : ahead) {
+                gather.join();
                 prefetch(gather);
             }
         }

@@ -33,4 +33,23 @@ class BatchesTest {
             assertEquals(n, position);
         }
     }
+
+    @Test
+    void anEpochAbandonedAfterOneBatchLeavesTheNextEpochsBatchesIntact() {
+        int n = 640;
+        INDArray index = Nd4j.arange(n).castTo(DataType.FLOAT).reshape(n, 1);
+        Batches batches = new Batches(new DataSet(Nd4j.hstack(index, index.mul(2)), index.dup()), 32);
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(32, batches.shuffled(new Rng(seed)).iterator().next().size());
+            int[] expected = new Rng(seed + 100).permutation(n);
+            int position = 0;
+            for (DataSet batch : batches.shuffled(new Rng(seed + 100))) {
+                for (int row = 0; row < batch.size(); row++, position++) {
+                    assertEquals(2.0 * expected[position], batch.features().getDouble(row, 1), 0.0,
+                            "seed " + seed + ", position " + position);
+                }
+            }
+            assertEquals(n, position);
+        }
+    }
 }
