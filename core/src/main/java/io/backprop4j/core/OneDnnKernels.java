@@ -1,5 +1,7 @@
 package io.backprop4j.core;
 
+import static io.backprop4j.core.NativeMemory.address;
+import static io.backprop4j.core.NativeMemory.floats;
 import static io.backprop4j.core.OneDnn.check;
 
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_softmax_desc_t;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (ND4J's sign and multiply) 22 µs and 9–17 µs, and a [128, 10] log-softmax about 110 µs as ND4J operations and
  * GEMMs and 9 µs here, with no allocation (probe, docs/performance.md).
  *
+ * <p>Element-wise kernels on {@value SplitElementwise#SPLIT_LENGTH} elements or more run on two cores
+ * ({@link SplitElementwise}) when the kernels are limited to one thread.
+ *
  * <p>The primitives are created on first use per thread, operation and shape, and kept (the 32 most recent
  * per thread); they are released when evicted, not when their thread ends, so short-lived threads should
  * leave these kernels to long-lived ones.
@@ -37,7 +43,7 @@ public final class OneDnnKernels {
     }
 
     /** The operations, each with its own primitives. */
-    private enum Kind {
+    enum Kind {
         RELU, RELU_GRADIENT, EXP, LOG_SOFTMAX
     }
 
@@ -51,7 +57,7 @@ public final class OneDnnKernels {
         if (!elementwiseApplies(f, gradOut) || !elementwiseApplies(f, gradIn)) {
             return false;
         }
-        CACHE.get().execute(Kind.RELU_GRADIENT, f.length(), 1, f, gradOut, gradIn);
+        onVectors(Kind.RELU_GRADIENT, f.length(), f, gradOut, gradIn);
         return true;
     }
 
@@ -65,7 +71,7 @@ public final class OneDnnKernels {
         if (!rowMajorMatrix(x) || !rowMajorMatrix(z) || !x.equalShapes(z)) {
             return false;
         }
-        CACHE.get().execute(Kind.LOG_SOFTMAX, x.rows(), x.columns(), x, z, null);
+        CACHE.get().execute(Kind.LOG_SOFTMAX, x.rows(), x.columns(), address(x), address(z), null);
         return true;
     }
 
@@ -73,8 +79,22 @@ public final class OneDnnKernels {
         if (!elementwiseApplies(x, z)) {
             return false;
         }
-        CACHE.get().execute(kind, x.length(), 1, x, z, null);
+        onVectors(kind, x.length(), x, z, null);
         return true;
+    }
+
+    /** Runs an element-wise kind on arrays read as vectors of n elements, split across two cores when long. */
+    private static void onVectors(Kind kind, long n, INDArray first, INDArray second, INDArray third) {
+        if (SplitElementwise.splits(n)) {
+            SplitElementwise.run(kind, n, floats(first), floats(second), third == null ? null : floats(third));
+        } else {
+            vectors(kind, n, address(first), address(second), third == null ? null : address(third));
+        }
+    }
+
+    /** Runs an element-wise kind on n elements at the given addresses, on the calling thread's primitive. */
+    static void vectors(Kind kind, long n, Pointer first, Pointer second, Pointer third) {
+        CACHE.get().execute(kind, n, 1, first, second, third);
     }
 
     /** Element i of x is element i of y in memory, both float32: an element-wise kernel sees two vectors. */
@@ -99,7 +119,7 @@ public final class OneDnnKernels {
                     "creating a stream");
         }
 
-        void execute(Kind kind, long rows, long columns, INDArray first, INDArray second, INDArray third) {
+        void execute(Kind kind, long rows, long columns, Pointer first, Pointer second, Pointer third) {
             OneDnnPrimitive primitive = find(kind, rows, columns);
             if (third == null) {
                 primitive.execute(stream, first, second);

@@ -11,7 +11,6 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One created oneDNN primitive with a memory object per argument, all of one memory layout, and its argument
@@ -49,15 +48,15 @@ final class OneDnnPrimitive {
         return descriptor;
     }
 
-    /** Runs the primitive on two arrays, in the order of its argument ids. */
-    void execute(dnnl_stream stream, INDArray first, INDArray second) {
+    /** Runs the primitive on two blocks of memory, in the order of its argument ids. */
+    void execute(dnnl_stream stream, Pointer first, Pointer second) {
         point(0, first);
         point(1, second);
         run(stream);
     }
 
-    /** Runs the primitive on three arrays, in the order of its argument ids. */
-    void execute(dnnl_stream stream, INDArray first, INDArray second, INDArray third) {
+    /** Runs the primitive on three blocks of memory, in the order of its argument ids. */
+    void execute(dnnl_stream stream, Pointer first, Pointer second, Pointer third) {
         point(0, first);
         point(1, second);
         point(2, third);
@@ -73,8 +72,8 @@ final class OneDnnPrimitive {
         arguments.close();
     }
 
-    private void point(int argument, INDArray array) {
-        check(dnnl.dnnl_memory_set_data_handle(memories[argument], NativeMemory.address(array)), "setting a data handle");
+    private void point(int argument, Pointer address) {
+        check(dnnl.dnnl_memory_set_data_handle(memories[argument], address), "setting a data handle");
     }
 
     private void run(dnnl_stream stream) {

@@ -60,6 +60,46 @@ class OneDnnKernelsTest {
         }
     }
 
+    /**
+     * With the kernels on one thread, vectors of 2¹⁴ elements and more are split across two cores
+     * ({@link SplitElementwise}); an odd length makes the halves differ. Each element must come out as in one
+     * call, and as its formula says.
+     */
+    @Test
+    void longVectorsSplitAcrossTwoCoresMatchOneCall() {
+        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int blasBefore = Nd4j.factory().blas().getMaxThreads();
+        int wideBefore = Threads.wideThreads();
+        INDArray s = random('c', 129, 257, 7);
+        INDArray gradOut = random('c', 129, 257, 8);
+        INDArray[][] results = new INDArray[2][];
+        try {
+            Threads.limitKernelThreads(1);
+            for (int wide = 1; wide <= 2; wide++) {
+                Threads.setWideThreads(wide);
+                INDArray f = Elementwise.relu(s, s.ulike());
+                results[wide - 1] = new INDArray[] {f, Elementwise.reluGradient(f, gradOut, s.ulike()),
+                    Elementwise.exp(s, s.ulike())};
+            }
+        } finally {
+            Threads.setWideThreads(wideBefore);
+            Threads.limitKernelThreads(before);
+            Nd4j.factory().blas().setMaxThreads(blasBefore);
+        }
+        String[] names = {"relu", "relu gradient", "exp"};
+        for (int k = 0; k < names.length; k++) {
+            assertEquals(results[0][k], results[1][k], names[k] + ", split against one call");
+        }
+        INDArray positive = s.gt(0).castTo(DataType.FLOAT);
+        assertEquals(s.mul(positive), results[1][0], "relu, split");
+        assertEquals(gradOut.mul(positive), results[1][1], "relu gradient, split");
+        double[] x = s.reshape(-1).toDoubleVector();
+        double[] e = results[1][2].reshape(-1).toDoubleVector();
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Math.exp(x[i]), e[i], 2e-7 * Math.exp(x[i]), "exp, split, at " + i);
+        }
+    }
+
     @Test
     void reluInPlace() {
         INDArray s = random('c', 5, 5, 5);
