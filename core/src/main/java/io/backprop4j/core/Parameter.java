@@ -8,19 +8,40 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * always of the same shape and data type. Layers write {@code gradient} in their backward pass,
  * optimizers read it and update {@code value} in place. Gradients accumulate (at a branch, gradients
  * add) until they are zeroed explicitly, as in PyTorch.
+ *
+ * <p>Zeroing is lazy, in the spirit of PyTorch's {@code zero_grad(set_to_none=True)}: {@link #zeroGradient()}
+ * only marks the gradient as zero. A backward pass that writes every element asks {@link #accumulationBeta()}
+ * and, right after a zeroing, overwrites the stale memory ({@code β = 0}) instead of adding to it; any other
+ * reader gets the array from {@link #gradient()}, which clears the memory first. Either way the values seen
+ * are those of an explicit zeroing, without a separate pass over the array per step.
  */
 public final class Parameter {
 
     private final String name;
     private final INDArray value;
-    private final INDArray gradient;
+    private final Gradient gradient;
+
+    /** The gradient's array and whether it is zero without its memory cleared yet; shared by renamed copies. */
+    private static final class Gradient {
+
+        private final INDArray array;
+        private boolean zeroPending;
+
+        private Gradient(INDArray array) {
+            this.array = array;
+        }
+    }
 
     /** Pairs {@code value} with the array its gradient is accumulated in; identity, not contents, makes it equal. */
     public Parameter(String name, INDArray value, INDArray gradient) {
+        this(name, value, new Gradient(gradient));
         if (!Arrays.equals(value.shape(), gradient.shape()) || value.dataType() != gradient.dataType()) {
             throw new IllegalArgumentException("Parameter " + name + ": gradient " + Shapes.describe(gradient)
                     + " must have the shape and type of the value " + Shapes.describe(value));
         }
+    }
+
+    private Parameter(String name, INDArray value, Gradient gradient) {
         this.name = name;
         this.value = value;
         this.gradient = gradient;
@@ -34,12 +55,28 @@ public final class Parameter {
         return value;
     }
 
-    /** ∂J/∂value, accumulated by backward passes until {@link #zeroGradient()}. */
+    /** ∂J/∂value, accumulated by backward passes until {@link #zeroGradient()}; zeros right after it. */
     public INDArray gradient() {
-        return gradient;
+        if (gradient.zeroPending) {
+            Level1.zero(gradient.array);
+            gradient.zeroPending = false;
+        }
+        return gradient.array;
     }
 
-    /** The same arrays under a qualified name, e.g. {@code "0.weights"} inside a model. */
+    /**
+     * β for a backward pass that writes every element of the gradient, {@code ∂J/∂value ← P + β·∂J/∂value} (a
+     * GEMM's β): 0 when the gradient was zeroed since its last write, so that P overwrites the stale memory,
+     * else 1. Asking counts as that write, so call it right before writing, then take the array from
+     * {@link #gradient()}.
+     */
+    public double accumulationBeta() {
+        boolean overwrite = gradient.zeroPending;
+        gradient.zeroPending = false;
+        return overwrite ? 0 : 1;
+    }
+
+    /** The same arrays under a qualified name, e.g. {@code "0.weights"} inside a model; zeroing one zeroes both. */
     public Parameter renamed(String qualifiedName) {
         return new Parameter(qualifiedName, value, gradient);
     }
@@ -49,9 +86,9 @@ public final class Parameter {
         return new Parameter(name, value, value.ulike().assign(0));
     }
 
-    /** Sets ∂J/∂value to zero, before gradients of a new batch accumulate. */
+    /** Sets ∂J/∂value to zero, before gradients of a new batch accumulate (lazily, see the class comment). */
     public void zeroGradient() {
-        Level1.zero(gradient);
+        gradient.zeroPending = true;
     }
 
     /** The number of scalar weights in this parameter. */

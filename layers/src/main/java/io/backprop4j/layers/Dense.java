@@ -83,15 +83,20 @@ public final class Dense implements Layer {
         return gradInput;
     }
 
-    /** ∂J/∂W += Xᵀ·δ and ∂J/∂b += 1ᵀ·δ, without the ∂J/∂X GEMM. */
+    /**
+     * ∂J/∂W += Xᵀ·δ and ∂J/∂b += 1ᵀ·δ, without the ∂J/∂X GEMM; right after a zeroing the GEMMs overwrite
+     * the gradients ({@link Parameter#accumulationBeta()}).
+     */
     @Override
     public void backwardParameters(INDArray delta) {
         if (input == null) {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
-        Gemm.gemm(input, delta, weights.gradient(), true, false, 1.0, 1.0);
-        Gemm.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, 1.0);
+        double weightsBeta = weights.accumulationBeta();
+        Gemm.gemm(input, delta, weights.gradient(), true, false, 1.0, weightsBeta);
+        double biasBeta = bias.accumulationBeta();
+        Gemm.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, biasBeta);
     }
 
     /** A column of ones [batch, 1], kept for the batch size of {@code x}. */

@@ -63,6 +63,28 @@ class LayerGradientTest {
         }
     }
 
+    /** Right after a zeroing the first pass overwrites the stale memory; a second pass adds to it. */
+    @Test
+    void gradientsOfTwoBackwardPassesAdd() {
+        Sequential model = Models.mlp(6, new int[] {5}, Tanh::new, 3).initialize(3);
+        INDArray x = GradientChecks.gaussian(new Rng(4), 4, 6).castTo(DataType.FLOAT);
+        INDArray first = GradientChecks.gaussian(new Rng(5), 4, 3).castTo(DataType.FLOAT);
+        INDArray second = GradientChecks.gaussian(new Rng(6), 4, 3).castTo(DataType.FLOAT);
+        model.forward(x, true);
+        model.parameters().forEach(p -> p.gradient().assign(100));
+        model.zeroGradients();
+        model.backward(first.add(second));
+        List<INDArray> sum = model.parameters().stream().map(p -> p.gradient().dup()).toList();
+        model.zeroGradients();
+        model.backward(first);
+        model.backward(second);
+        for (int i = 0; i < sum.size(); i++) {
+            INDArray twoPasses = model.parameters().get(i).gradient();
+            assertEquals(0, sum.get(i).sub(twoPasses).amaxNumber().doubleValue(), 1e-5,
+                    model.parameters().get(i).name());
+        }
+    }
+
     private static INDArray input(int batch, int features) {
         return GradientChecks.gaussian(new Rng(batch * 100L + features), batch, features);
     }
