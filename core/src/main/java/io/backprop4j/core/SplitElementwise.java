@@ -3,7 +3,8 @@ package io.backprop4j.core;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
- * oneDNN's element-wise kernels ({@link OneDnnKernels}: ReLU, its gradient, eˣ) on long float32 vectors,
+ * oneDNN's element-wise kernels ({@link OneDnnKernels}: ReLU, its gradient, eˣ, the momentum updates) on long
+ * float32 vectors,
  * computed on two cores: the calling thread takes elements {@code [0, h)} and {@link HelperThread} elements
  * {@code [h, n)}, each with its own thread's primitive. The results are the same as one call's, element by
  * element.
@@ -21,6 +22,8 @@ final class SplitElementwise extends HelperThread.Job {
     private OneDnnKernels.Kind kind;
     private long n;
     private boolean threeArguments;
+    private float mu;
+    private float eta;
     private final FloatAddress first = new FloatAddress();
     private final FloatAddress second = new FloatAddress();
     private final FloatAddress third = new FloatAddress();
@@ -33,25 +36,31 @@ final class SplitElementwise extends HelperThread.Job {
         return n >= SPLIT_LENGTH && Threads.oneKernelThreadOfSeveral();
     }
 
-    /** Runs {@code kind} on n elements of each argument, in its argument order; {@code c} is null for two. */
-    static void run(OneDnnKernels.Kind kind, long n, FloatPointer a, FloatPointer b, FloatPointer c) {
+    /**
+     * Runs {@code kind} on n elements of each argument, in its argument order, with its scalars μ and η;
+     * {@code c} is null for two arguments.
+     */
+    static void run(OneDnnKernels.Kind kind, long n, FloatPointer a, FloatPointer b, FloatPointer c, float mu,
+            float eta) {
         long h = n / 2;
         SplitElementwise job = SECOND_HALF.get();
         job.kind = kind;
         job.n = n - h;
         job.threeArguments = c != null;
+        job.mu = mu;
+        job.eta = eta;
         job.first.at(a, h);
         job.second.at(b, h);
         if (c != null) {
             job.third.at(c, h);
         }
         HelperThread.offer(job);
-        OneDnnKernels.vectors(kind, h, a, b, c);
+        OneDnnKernels.vectors(kind, h, a, b, c, mu, eta);
         job.join();
     }
 
     @Override
     protected void compute() {
-        OneDnnKernels.vectors(kind, n, first, second, threeArguments ? third : null);
+        OneDnnKernels.vectors(kind, n, first, second, threeArguments ? third : null, mu, eta);
     }
 }

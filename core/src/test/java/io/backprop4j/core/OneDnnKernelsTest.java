@@ -32,6 +32,11 @@ class OneDnnKernelsTest {
         assertFalse(OneDnnKernels.relu(x, Nd4j.create(DataType.FLOAT, 8, 6)), "other shape");
         assertFalse(OneDnnKernels.exp(x.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE)), "float64");
         assertFalse(OneDnnKernels.logSoftmax(x.dup('f'), x.dup('f')), "column-major log-softmax");
+        INDArray v = random('c', 128, 128, 3);
+        assertFalse(OneDnnKernels.momentum(0.9, v.dup(), v.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 64))
+                .dup().reshape(64, 128)), "momentum on arrays of other shapes");
+        assertFalse(OneDnnKernels.nesterovStep(0.1, 0.9, v.dup('f'), v, v.dup()), "Nesterov on mixed orders");
+        assertFalse(OneDnnKernels.momentum(0.9, x.dup(), x.dup()), "momentum on fewer than 2^14 elements");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Level1;
+import io.backprop4j.core.OneDnnKernels;
 import io.backprop4j.core.Parameter;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, in PyTorch's
  * form: {@code g = ∂J/∂w + λw}; {@code v ← μv + g}; {@code w ← w − η·(g + μv)} with Nesterov, else
- * {@code w ← w − η·v}. Without momentum this is {@code w ← (1 − ηλ)w − η·∂J/∂w}.
+ * {@code w ← w − η·v}. Without momentum this is {@code w ← (1 − ηλ)w − η·∂J/∂w}. With momentum, float32
+ * parameters take one oneDNN pass per formula ({@link OneDnnKernels#momentum}, {@link OneDnnKernels#nesterovStep}).
  */
 public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
 
@@ -61,11 +63,14 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
             Elementwise.axpy(-learningRate(), g, w);
             return;
         }
-        INDArray v = Level1.axpy(1, g, Level1.scale(momentum, state.v()));
-        if (nesterov) {
-            Elementwise.axpy(-learningRate(), Elementwise.axpy(momentum, v, g), w);
-        } else {
+        INDArray v = state.v();
+        if (!OneDnnKernels.momentum(momentum, g, v)) {
+            Level1.axpy(1, g, Level1.scale(momentum, v));
+        }
+        if (!nesterov) {
             Elementwise.axpy(-learningRate(), v, w);
+        } else if (!OneDnnKernels.nesterovStep(learningRate(), momentum, g, v, w)) {
+            Elementwise.axpy(-learningRate(), Elementwise.axpy(momentum, v, g), w);
         }
     }
 }

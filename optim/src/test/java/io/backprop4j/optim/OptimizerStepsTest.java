@@ -3,9 +3,12 @@ package io.backprop4j.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Threads;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -83,6 +86,54 @@ class OptimizerStepsTest {
             s[1] = 0.9 * s[1] + 0.1 * delta * delta;
             return w - delta;
         });
+    }
+
+    /**
+     * Momentum SGD on a float32 parameter long enough for one oneDNN pass per formula, split across two cores,
+     * with a learning rate that changes every step: the same rules, element by element.
+     */
+    @Test
+    void sgdMomentumOnLongFloat32Vectors() {
+        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int blasBefore = Nd4j.factory().blas().getMaxThreads();
+        int wideBefore = Threads.wideThreads();
+        try {
+            Threads.limitKernelThreads(1);
+            for (int wide = 1; wide <= 2; wide++) {
+                Threads.setWideThreads(wide);
+                for (boolean nesterov : new boolean[] {false, true}) {
+                    assertLongVectorSteps(new Sgd(0.1, 0.9, nesterov, 0), nesterov, "wide " + wide);
+                }
+            }
+        } finally {
+            Threads.setWideThreads(wideBefore);
+            Threads.limitKernelThreads(before);
+            Nd4j.factory().blas().setMaxThreads(blasBefore);
+        }
+    }
+
+    private static void assertLongVectorSteps(Sgd sgd, boolean nesterov, String what) {
+        int n = 3 * (1 << 14) + 5;
+        INDArray a = Nd4j.rand(DataType.FLOAT, 1, n);
+        INDArray c = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);
+        Parameter w = Parameter.of("w", Nd4j.rand(DataType.FLOAT, 1, n));
+        double[] expected = w.value().toDoubleVector();
+        double[] velocity = new double[n];
+        double[] av = a.toDoubleVector();
+        double[] cv = c.toDoubleVector();
+        for (int t = 1; t <= 3; t++) {
+            double eta = 0.1 / t;
+            sgd.setLearningRate(eta);
+            w.gradient().assign(w.value().sub(c).muli(a));
+            sgd.step(List.of(w));
+            for (int i = 0; i < n; i++) {
+                double g = av[i] * (expected[i] - cv[i]);
+                velocity[i] = 0.9 * velocity[i] + g;
+                expected[i] -= eta * (nesterov ? g + 0.9 * velocity[i] : velocity[i]);
+            }
+            assertArrayEquals(expected, w.value().toDoubleVector(), 1e-5,
+                    (nesterov ? "Nesterov" : "momentum") + ", " + what + ", after step " + t);
+        }
     }
 
     private static double adamStep(double w, double g, int t, double[] s) {
