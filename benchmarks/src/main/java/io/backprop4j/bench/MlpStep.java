@@ -46,8 +46,9 @@ final class MlpStep {
 
     /**
      * The step's matrix products alone, as {@link io.backprop4j.layers.Dense} computes them: per layer
-     * {@code Z = 1·b}, {@code Z += X·W}, {@code ∂W += Xᵀ·δ}, {@code ∂b += 1ᵀ·δ}, and {@code ∂X = δ·Wᵀ} for all
-     * but the first. Activations stand in for the deltas (same shapes).
+     * {@code Z = 1·b}, {@code Z += X·W}, {@code ∂W = Xᵀ·δ}, {@code ∂b = 1ᵀ·δ} (written over the zeroed
+     * gradients, β = 0), and {@code ∂X = δ·Wᵀ} for all but the first. Activations stand in for the deltas (same
+     * shapes).
      */
     double gemms() {
         for (int l = 0; l < weights.length; l++) {
@@ -56,8 +57,8 @@ final class MlpStep {
         }
         for (int l = weights.length - 1; l >= 0; l--) {
             INDArray delta = activations[l + 1];
-            Gemm.gemm(activations[l], delta, weights[l], true, false, 1.0, 1.0);
-            Gemm.gemm(ones, delta, biases[l], true, false, 1.0, 1.0);
+            Gemm.gemm(activations[l], delta, weights[l], true, false, 1.0, 0.0);
+            Gemm.gemm(ones, delta, biases[l], true, false, 1.0, 0.0);
             if (l > 0) {
                 Gemm.gemm(delta, weights[l], activations[l], false, true, 1.0, 0.0);
             }
