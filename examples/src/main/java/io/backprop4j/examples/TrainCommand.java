@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--kernel-threads", defaultValue = "1", description = "threads for the native kernels "
             + "(ND4J's and oneDNN's; OpenBLAS's where oneDNN is not loaded); with 1, a helper thread computes half of "
-            + "the matrix products on a second core; 0 keeps the libraries' defaults, which are slower on few cores "
+            + "the matrix products, ReLUs and optimizer updates on a second core; 0 keeps the libraries' defaults, which are slower on few cores "
             + "(default: ${DEFAULT-VALUE})")
     int kernelThreads;
 
