@@ -4,13 +4,12 @@ import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * oneDNN's element-wise kernels ({@link OneDnnKernels}: ReLU, its gradient, eˣ, the momentum updates) on long
- * float32 vectors,
- * computed on two cores: the calling thread takes elements {@code [0, h)} and {@link HelperThread} elements
- * {@code [h, n)}, each with its own thread's primitive. The results are the same as one call's, element by
- * element.
+ * float32 vectors, computed on two cores: the calling thread takes elements {@code [0, h)} and
+ * {@link HelperThread} elements {@code [h, n)}, each with its own thread's primitive. The results are the same
+ * as one call's, element by element.
  *
- * <p>On the MLP's [128, 256] activations the ReLU and its gradient were the largest one-thread phases of a
- * step left between the split products (docs/performance.md).
+ * <p>On the MLP's [128, 256] activations the ReLU and its gradient, and the optimizer's updates, were the
+ * largest one-thread phases of a step left between the split products (docs/performance.md).
  */
 final class SplitElementwise extends HelperThread.Job {
 

@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, in PyTorch's
  * form: {@code g = ∂J/∂w + λw}; {@code v ← μv + g}; {@code w ← w − η·(g + μv)} with Nesterov, else
  * {@code w ← w − η·v}. Without momentum this is {@code w ← (1 − ηλ)w − η·∂J/∂w}. With momentum, float32
- * parameters take one oneDNN pass per formula ({@link OneDnnKernels#momentum}, {@link OneDnnKernels#nesterovStep}).
+ * parameters of 2¹⁴ elements or more take one oneDNN pass per formula ({@link OneDnnKernels#momentum},
+ * {@link OneDnnKernels#nesterovStep}); the others take BLAS level 1.
  */
 public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
 
