@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step of the PyTorch-example CNN ({@link Models#cnn}) at batch 64 on a fixed random batch:
  * forward, NLL, backward, Adadelta step. {@code kernelThreads} is passed to
- * {@link Threads#limitKernelThreads} (0 keeps the native libraries' defaults).
+ * {@link Threads#setKernelThreads} (0 keeps the native libraries' defaults).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,9 +46,7 @@ public class CnnStepBenchmark {
     @Setup
     public void setUp() {
         Nd4j.create(1);
-        if (kernelThreads > 0) {
-            Threads.limitKernelThreads(kernelThreads);
-        }
+        Threads.setKernelThreads(kernelThreads);
         model = Models.cnn(10).initialize(1);
         x = Nd4j.rand(DataType.FLOAT, 64, 784);
         labels = Nd4j.zeros(DataType.FLOAT, 64, 10);

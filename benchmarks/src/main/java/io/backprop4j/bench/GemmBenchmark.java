@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ND4J's allocating {@code mmul} was 1.1–13× slower than {@code nd4j} at these shapes
  * (docs/benchmarks/issue7-2026-11-22.md) and is no longer measured, to keep the quick subset of the suite
  * under 5 minutes.
- * {@code threads} is passed to {@link Threads#limitKernelThreads} (0 keeps the native defaults).
+ * {@code threads} is passed to {@link Threads#setKernelThreads} (0 keeps the native defaults).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,9 +67,7 @@ public class GemmBenchmark {
     @Setup
     public void setUp() {
         String[] sizes = shape.split(":")[0].split("x");
-        if (threads > 0) {
-            Threads.limitKernelThreads(threads);
-        }
+        Threads.setKernelThreads(threads);
         m = Integer.parseInt(sizes[0]);
         k = Integer.parseInt(sizes[1]);
         n = Integer.parseInt(sizes[2]);

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One whole MLP training step ({@link MlpStep}) at batch 32, 128 and 512, and its GEMMs alone; run with
  * {@code -prof gc} for allocation. {@code threads} 0 keeps the native libraries' default thread counts, 1 runs them all on one
- * thread ({@link Threads#limitKernelThreads}, what {@code train} does), to compare the two.
+ * thread ({@link Threads#setKernelThreads}, what {@code train} does), to compare the two.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,9 +37,7 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        if (threads > 0) {
-            Threads.limitKernelThreads(threads);
-        }
+        Threads.setKernelThreads(threads);
         step = new MlpStep(batch);
         step.run();
     }

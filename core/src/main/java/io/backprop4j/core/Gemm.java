@@ -45,6 +45,7 @@ public final class Gemm {
     /** {@code c ← α·op(a)·op(b) + β·c}; returns {@code c}. */
     public static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
             double alpha, double beta) {
+        Threads.configureThisThread();
         if (!OneDnn.available() || !sgemm(a, b, c, transposeA, transposeB, (float) alpha, (float) beta)) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }

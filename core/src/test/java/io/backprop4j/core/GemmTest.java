@@ -76,12 +76,12 @@ class GemmTest {
      */
     @Test
     void productsSplitAcrossTwoCoresMatchOneCall() {
-        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int before = Threads.kernelThreads();
         int blasBefore = Nd4j.factory().blas().getMaxThreads();
         int wideBefore = Threads.wideThreads();
         Nd4j.getRandom().setSeed(7);
         try {
-            Threads.limitKernelThreads(1);
+            Threads.setKernelThreads(1);
             for (int[] mnk : new int[][] {{129, 257, 100}, {301, 99, 120}}) {
                 for (boolean ta : new boolean[] {false, true}) {
                     for (boolean tb : new boolean[] {false, true}) {
@@ -103,7 +103,7 @@ class GemmTest {
             }
         } finally {
             Threads.setWideThreads(wideBefore);
-            Threads.limitKernelThreads(before);
+            Threads.setKernelThreads(before);
             Nd4j.factory().blas().setMaxThreads(blasBefore);
         }
     }

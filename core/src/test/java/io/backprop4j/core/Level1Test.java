@@ -20,14 +20,14 @@ class Level1Test {
      */
     @Test
     void longVectorsSplitAcrossTwoCoresMatchOneCall() {
-        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int before = Threads.kernelThreads();
         int blasBefore = Nd4j.factory().blas().getMaxThreads();
         int wideBefore = Threads.wideThreads();
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, 301, 333).subi(0.5);
         INDArray y = Nd4j.rand(DataType.FLOAT, 301, 333).subi(0.5);
         try {
-            Threads.limitKernelThreads(1);
+            Threads.setKernelThreads(1);
             INDArray[] results = new INDArray[2];
             double[] sums = new double[2];
             for (int wide = 1; wide <= 2; wide++) {
@@ -46,7 +46,7 @@ class Level1Test {
             assertEquals(0.0, results[1].amaxNumber().doubleValue(), 0.0, "zero, split");
         } finally {
             Threads.setWideThreads(wideBefore);
-            Threads.limitKernelThreads(before);
+            Threads.setKernelThreads(before);
             Nd4j.factory().blas().setMaxThreads(blasBefore);
         }
     }

@@ -72,14 +72,14 @@ class OneDnnKernelsTest {
      */
     @Test
     void longVectorsSplitAcrossTwoCoresMatchOneCall() {
-        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int before = Threads.kernelThreads();
         int blasBefore = Nd4j.factory().blas().getMaxThreads();
         int wideBefore = Threads.wideThreads();
         INDArray s = random('c', 129, 257, 7);
         INDArray gradOut = random('c', 129, 257, 8);
         INDArray[][] results = new INDArray[2][];
         try {
-            Threads.limitKernelThreads(1);
+            Threads.setKernelThreads(1);
             for (int wide = 1; wide <= 2; wide++) {
                 Threads.setWideThreads(wide);
                 INDArray f = Elementwise.relu(s, s.ulike());
@@ -88,7 +88,7 @@ class OneDnnKernelsTest {
             }
         } finally {
             Threads.setWideThreads(wideBefore);
-            Threads.limitKernelThreads(before);
+            Threads.setKernelThreads(before);
             Nd4j.factory().blas().setMaxThreads(blasBefore);
         }
         String[] names = {"relu", "relu gradient", "exp"};

@@ -1,6 +1,5 @@
 package io.backprop4j.examples;
 
-import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.core.data.MnistDataset;
 import io.backprop4j.layers.Models;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 public final class FashionMnistQuickStart {
 
     public static void main(String[] args) throws IOException {
-        Threads.limitKernelThreads(1);                                  // native kernels on 1 thread; a helper thread uses the other core
         MnistData data = MnistDataset.FASHION_MNIST.load(null, false);   // Debian's package, the cache, or a download
         Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(0.05, 0.9))

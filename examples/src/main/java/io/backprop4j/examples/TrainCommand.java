@@ -100,9 +100,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        if (kernelThreads > 0) {
-            Threads.limitKernelThreads(kernelThreads);
-        }
+        Threads.setKernelThreads(kernelThreads);
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null

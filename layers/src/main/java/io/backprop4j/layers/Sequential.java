@@ -3,6 +3,7 @@ package io.backprop4j.layers;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.Threads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class Sequential implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
+        Threads.configureThisThread();
         INDArray activation = x;
         for (int i = 0; i < layers.size(); i++) {
             activation = layers.get(i).forward(activation, training);

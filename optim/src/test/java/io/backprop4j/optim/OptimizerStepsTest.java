@@ -94,11 +94,11 @@ class OptimizerStepsTest {
      */
     @Test
     void sgdMomentumOnLongFloat32Vectors() {
-        int before = Nd4j.getEnvironment().maxMasterThreads();
+        int before = Math.max(1, Threads.kernelThreads());
         int blasBefore = Nd4j.factory().blas().getMaxThreads();
         int wideBefore = Threads.wideThreads();
         try {
-            Threads.limitKernelThreads(1);
+            Threads.setKernelThreads(1);
             for (int wide = 1; wide <= 2; wide++) {
                 Threads.setWideThreads(wide);
                 for (boolean nesterov : new boolean[] {false, true}) {
@@ -107,7 +107,7 @@ class OptimizerStepsTest {
             }
         } finally {
             Threads.setWideThreads(wideBefore);
-            Threads.limitKernelThreads(before);
+            Threads.setKernelThreads(before);
             Nd4j.factory().blas().setMaxThreads(blasBefore);
         }
     }

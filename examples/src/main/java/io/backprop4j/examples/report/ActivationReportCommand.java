@@ -1,7 +1,6 @@
 package io.backprop4j.examples.report;
 
 import io.backprop4j.core.DataSet;
-import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.examples.DataOptions;
@@ -100,7 +99,6 @@ public final class ActivationReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--epochs, --batch-size, --measurements-per-epoch and "
                     + "the learning rates must be positive, --deep-layers at least 2 and --target in (0, 1)");
         }
-        Threads.limitKernelThreads(1);
         MnistData images = data.load().withTrainingLimit(limit > 0 ? limit : Integer.MAX_VALUE);
         DataSet train = images.train();
         int inputs = (int) train.features().columns();
