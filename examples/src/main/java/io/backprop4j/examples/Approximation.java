@@ -7,6 +7,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Sigmoid;
 import io.backprop4j.layers.losses.MeanSquaredError;
 import io.backprop4j.optim.Adam;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Trainer;
 import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,7 +61,7 @@ public final class Approximation {
                 new Sigmoid(), new Dense(hidden, 1, WeightInit.XAVIER_NORMAL, DataType.DOUBLE)).initialize(seed);
         model.parameters().get(0).value().muli(10); // steep sigmoids from the start: steps need large w
         Trainer trainer = new Trainer(model, new MeanSquaredError(), new Adam(0.05));
-        trainer.fit(data, epochs, data.size(), seed);
+        trainer.fit(data, Fit.epochs(epochs).batchSize(data.size()).seed(seed));
         return trainer.meanLoss(data, data.size());
     }
 }

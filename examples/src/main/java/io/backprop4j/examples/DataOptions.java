@@ -22,7 +22,15 @@ public final class DataOptions {
     boolean offline;
 
     public MnistData load() throws IOException {
-        return dataset.load(directory, offline);
+        return load(dataset);
+    }
+
+    /** {@code which} (a resumed run's data set) from where these options say. */
+    public MnistData load(MnistDataset which) throws IOException {
+        if (directory != null) {
+            return which.load(directory);
+        }
+        return offline ? which.loadOffline() : which.load();
     }
 
     static final class DatasetConverter implements ITypeConverter<MnistDataset> {

@@ -76,7 +76,7 @@ final class EpochReporter implements TrainingListener {
             bar.close();
             bar = null;
         }
-        lastAccuracy = Evaluation.of(model, test, 1000).accuracy();
+        lastAccuracy = Evaluation.of(model, test).accuracy();
         LOG.info("epoch {}: train loss {}, test accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
                 event.epoch(), String.format("%.4f", event.trainLoss()), String.format("%.2f", 100 * lastAccuracy),
                 String.format("%.2f", event.seconds()), String.format("%.0f", event.examplesPerSecond()),

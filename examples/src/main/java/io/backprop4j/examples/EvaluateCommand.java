@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelFile.Saved saved = ModelFile.load(model);
         MnistData images = data.load();
-        Evaluation evaluation = Evaluation.of(saved.model(), images.test(), 1000);
+        Evaluation evaluation = Evaluation.of(saved.model(), images.test());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s on the %s test set (%d images): accuracy %.2f%%%n%n", model, data.dataset.id(),
                 evaluation.total(), 100 * evaluation.accuracy());

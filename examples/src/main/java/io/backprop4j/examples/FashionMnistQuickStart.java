@@ -8,6 +8,7 @@ import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Sgd;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.listeners.LoggingListener;
@@ -19,13 +20,14 @@ import java.nio.file.Path;
 public final class FashionMnistQuickStart {
 
     public static void main(String[] args) throws IOException {
-        MnistData data = MnistDataset.FASHION_MNIST.load(null, false);   // Debian's package, the cache, or a download
+        MnistData data = MnistDataset.FASHION_MNIST.load();             // Debian's package, the cache, or a download
         Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(0.05, 0.9))
                 .schedule(new CosineAnnealing(0.05, 0, 10))
                 .addListener(new LoggingListener());
-        trainer.fit(data.train(), 10, 128, 1);                         // 10 epochs, batches of 128, seed 1
-        System.out.printf("test accuracy %.2f%%%n", 100 * Evaluation.of(model, data.test(), 1000).accuracy());
+        trainer.fit(data.train(),
+                Fit.epochs(10).batchSize(128).seed(1));   // 10 epochs, batches of 128, seed 1
+        System.out.printf("test accuracy %.2f%%%n", 100 * Evaluation.of(model, data.test()).accuracy());
         ModelFile.save(model, Path.of("fashion-mlp.zip"));              // model.json + parameters/*.npy
         Sequential loaded = ModelFile.load(Path.of("fashion-mlp.zip")).model();
         System.out.println("reloaded: " + loaded.name());

@@ -13,7 +13,7 @@ import java.util.function.DoubleFunction;
 /** Optimizers by their command-line names, each with the default learning rate its users expect. */
 enum OptimizerName {
     SGD("sgd", 0.05, Sgd::new),
-    MOMENTUM("momentum", 0.05, lr -> new Sgd(lr, 0.9, false, 0)),
+    MOMENTUM("momentum", 0.05, lr -> Sgd.momentum(lr, 0.9)),
     NESTEROV("nesterov", 0.05, lr -> Sgd.nesterov(lr, 0.9)),
     ADAGRAD("adagrad", 0.01, Adagrad::new),
     RMSPROP("rmsprop", 0.001, RmsProp::new),

@@ -7,6 +7,7 @@ import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Evaluation;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
 import io.backprop4j.optim.listeners.LoggingListener;
@@ -24,8 +25,9 @@ public final class QuickStart {
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.01))
                 .schedule(new CosineAnnealing(0.01, 0.0005, 30))
                 .addListener(new LoggingListener());                 // one SLF4J line per epoch
-        TrainingResult result = trainer.fit(data, 30, 32, 42);      // 30 epochs, batches of 32, shuffle seed
-        Evaluation evaluation = Evaluation.of(model, data, 400);
+        TrainingResult result = trainer.fit(data,
+                Fit.epochs(30).batchSize(32).seed(42));   // 30 epochs, batches of 32, shuffle seed
+        Evaluation evaluation = Evaluation.of(model, data);
         System.out.printf("%d epochs, training accuracy %.1f%%%n", result.epochs(), 100 * evaluation.accuracy());
         System.out.println(evaluation.confusionTable());
     }

@@ -8,6 +8,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.optim.Checkpoint;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.StatefulOptimizer;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
@@ -109,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
                         epochs == null ? model.epochs : epochs, seed, limit)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
-        MnistData images = settings.dataset().load(data.directory, data.offline).withTrainingLimit(
+        MnistData images = data.load(settings.dataset()).withTrainingLimit(
                 settings.limit() > 0 ? settings.limit() : Integer.MAX_VALUE);
         DataSet train = images.train();
         Sequential network = resumed == null ? settings.network((int) train.features().size(1)) : resumed.model();
@@ -126,8 +127,9 @@ final class TrainCommand implements Callable<Integer> {
             trainer.checkpointEachEpoch(checkpoint, settings.toMap());
         }
         TrainingResult result = resumed == null
-                ? trainer.fit(train, settings.epochs(), settings.batchSize(), settings.seed())
-                : trainer.resume(resumed, train, settings.epochs(), settings.batchSize());
+                ? trainer.fit(train,
+                        Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).seed(settings.seed()))
+                : trainer.resume(resumed, train, Fit.epochs(settings.epochs()).batchSize(settings.batchSize()));
         LOG.info("finished at epoch {}: test accuracy {}%", result.last().epoch(),
                 String.format("%.2f", 100 * reporter.lastAccuracy()));
         if (save != null) {

@@ -6,6 +6,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Sgd;
 import io.backprop4j.optim.Trainer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,11 +25,12 @@ public final class Xor {
     /** Trains the 2-4-2 network full-batch from {@code seed} and returns it. */
     public static Sequential train(long seed) {
         Sequential model = Sequential.of(new Dense(2, 4), new Tanh(), new Dense(4, 2)).initialize(seed);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.5, 0.9, false, 0)).fit(DATA, 300, 4, seed);
+        new Trainer(model, new SoftmaxCrossEntropy(), Sgd.momentum(0.5, 0.9)).fit(DATA,
+                Fit.epochs(300).batchSize(4).seed(seed));
         return model;
     }
 
     public static double accuracy(Sequential model) {
-        return Evaluation.of(model, DATA, 4).accuracy();
+        return Evaluation.of(model, DATA).accuracy();
     }
 }

@@ -9,6 +9,7 @@ import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Checkpoint;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +35,11 @@ public final class CrashableTraining {
             Checkpoint checkpoint = Checkpoint.load(checkpointFile);
             model = checkpoint.model();
             if (checkpoint.epoch() < EPOCHS) {
-                trainer(model, checkpointFile).resume(checkpoint, data, EPOCHS, 50);
+                trainer(model, checkpointFile).resume(checkpoint, data, Fit.epochs(EPOCHS).batchSize(50));
             }
         } else {
             model = Models.mlp(64, new int[] {512, 512}, ReLU::new, 10).initialize(3);
-            trainer(model, checkpointFile).fit(data, EPOCHS, 50, 3);
+            trainer(model, checkpointFile).fit(data, Fit.epochs(EPOCHS).batchSize(50).seed(3));
         }
         ModelFile.save(model, modelFile);
     }

@@ -13,10 +13,16 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public record Evaluation(long[][] confusion) {
 
-    /** Evaluates {@code model} in inference mode on {@code data}, whose labels are one-hot rows or class indices. */
-    public static Evaluation of(Sequential model, DataSet data, int batchSize) {
+    /** The rows the model sees at once, which bounds the memory an evaluation takes. */
+    static final int BATCH_SIZE = 1024;
+
+    /**
+     * Evaluates {@code model} in inference mode on {@code data}, whose labels are one-hot rows or class
+     * indices, in batches of {@value #BATCH_SIZE} rows.
+     */
+    public static Evaluation of(Sequential model, DataSet data) {
         long[][] confusion = null;
-        for (DataSet batch : Batches.inOrder(data, batchSize)) {
+        for (DataSet batch : Batches.inOrder(data, BATCH_SIZE)) {
             INDArray output = model.forward(batch.features(), false);
             int classes = (int) output.columns();
             if (confusion == null) {

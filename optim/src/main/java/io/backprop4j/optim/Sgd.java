@@ -43,7 +43,12 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
         this.weightDecay = weightDecay;
     }
 
-    /** SGD with Nesterov momentum μ, the anchors' MLP optimizer. */
+    /** SGD with (heavy-ball) momentum μ: {@code v ← μv + ∂J/∂w}, {@code w ← w − η·v}. */
+    public static Sgd momentum(double learningRate, double momentum) {
+        return new Sgd(learningRate, momentum, false, 0);
+    }
+
+    /** SGD with Nesterov momentum μ: {@code v ← μv + ∂J/∂w}, {@code w ← w − η·(∂J/∂w + μv)}. */
     public static Sgd nesterov(double learningRate, double momentum) {
         return new Sgd(learningRate, momentum, true, 0);
     }

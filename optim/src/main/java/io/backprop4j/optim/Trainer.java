@@ -113,17 +113,23 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains for {@code epochs} epochs from the model's current weights; {@code seed} fixes the shuffling. */
-    public TrainingResult fit(DataSet train, int epochs, int batchSize, long seed) {
-        return run(train, 1, epochs, batchSize, new Rng(seed));
+    /**
+     * Trains from the model's current weights for {@code fit.epochs()} epochs in batches of
+     * {@code fit.batchSize()}, shuffled with {@code fit.seed()}:
+     * {@code trainer.fit(data, Fit.epochs(10).batchSize(128).seed(1))}.
+     */
+    public TrainingResult fit(DataSet train, Fit fit) {
+        return run(train, 1, fit.epochs(), fit.batchSize(), new Rng(fit.seed()));
     }
 
     /**
-     * Continues a run from {@code checkpoint} up to epoch {@code epochs} (counted from the run's start):
-     * restores the optimizer's state and the shuffling generator, so the result equals a run that was never
-     * interrupted. The Trainer must have been built on {@code checkpoint.model()}.
+     * Continues a run from {@code checkpoint} up to epoch {@code fit.epochs()} (counted from the run's start),
+     * in batches of {@code fit.batchSize()}: restores the optimizer's state and the shuffling generator (so
+     * {@code fit.seed()} is not used), and the result equals a run that was never interrupted. The Trainer
+     * must have been built on {@code checkpoint.model()}.
      */
-    public TrainingResult resume(Checkpoint checkpoint, DataSet train, int epochs, int batchSize) {
+    public TrainingResult resume(Checkpoint checkpoint, DataSet train, Fit fit) {
+        int epochs = fit.epochs();
         if (checkpoint.model() != model) {
             throw new IllegalArgumentException("Trainer: build the Trainer on checkpoint.model() to resume it");
         }
@@ -138,7 +144,7 @@ public final class Trainer {
         stateful.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());
-        return run(train, checkpoint.epoch() + 1, epochs, batchSize, rng);
+        return run(train, checkpoint.epoch() + 1, epochs, fit.batchSize(), rng);
     }
 
     private TrainingResult run(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {

@@ -63,18 +63,19 @@ class CheckpointTest {
         for (Function<Double, StatefulOptimizer<?>> optimizer : optimizers) {
             DataSet data = blobs();
             Sequential uninterrupted = network();
-            new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.apply(0.01)).fit(data, 5, 32, 99);
+            new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.apply(0.01)).fit(data,
+                    Fit.epochs(5).batchSize(32).seed(99));
 
             Path file = directory.resolve("checkpoint.zip");
             Sequential first = network();
             new Trainer(first, new SoftmaxCrossEntropy(), optimizer.apply(0.01))
-                    .checkpointEachEpoch(file, Map.of("run", "test")).fit(data, 2, 32, 99);
+                    .checkpointEachEpoch(file, Map.of("run", "test")).fit(data, Fit.epochs(2).batchSize(32).seed(99));
             Checkpoint checkpoint = Checkpoint.load(file);
             assertEquals(2, checkpoint.epoch());
             assertEquals("test", checkpoint.metadata().get("run"));
             StatefulOptimizer<?> restarted = optimizer.apply(0.01);
             TrainingResult rest = new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), restarted)
-                    .resume(checkpoint, data, 5, 32);
+                    .resume(checkpoint, data, Fit.epochs(5).batchSize(32));
 
             assertEquals(List.of(3, 4, 5), rest.history().stream().map(e -> e.epoch()).toList());
             List<double[]> expected = weights(uninterrupted);
@@ -89,13 +90,15 @@ class CheckpointTest {
     void aResumedBatchNormAndDropoutNetworkEndsWithTheSameWeightsAndRunningStatistics() throws IOException {
         DataSet data = blobs();
         Sequential uninterrupted = batchNormNetwork();
-        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), new Adadelta(1.0)).fit(data, 4, 32, 5);
+        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), new Adadelta(1.0)).fit(data,
+                Fit.epochs(4).batchSize(32).seed(5));
 
         Path file = directory.resolve("bn-checkpoint.zip");
         new Trainer(batchNormNetwork(), new SoftmaxCrossEntropy(), new Adadelta(1.0))
-                .checkpointEachEpoch(file, Map.of()).fit(data, 2, 32, 5);
+                .checkpointEachEpoch(file, Map.of()).fit(data, Fit.epochs(2).batchSize(32).seed(5));
         Checkpoint checkpoint = Checkpoint.load(file);
-        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), new Adadelta(1.0)).resume(checkpoint, data, 4, 32);
+        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), new Adadelta(1.0)).resume(checkpoint, data,
+                Fit.epochs(4).batchSize(32));
 
         List<double[]> expected = weights(uninterrupted);
         List<double[]> actual = weights(checkpoint.model());
@@ -116,7 +119,7 @@ class CheckpointTest {
     void restoresAdamsMomentsAndStepCount() throws IOException {
         Sequential model = network();
         Adam adam = new Adam(0.01);
-        new Trainer(model, new SoftmaxCrossEntropy(), adam).fit(blobs(), 1, 100, 1);
+        new Trainer(model, new SoftmaxCrossEntropy(), adam).fit(blobs(), Fit.epochs(1).batchSize(100).seed(1));
         Path file = directory.resolve("adam.zip");
         Checkpoint.save(file, model, adam, 1, new Rng(4).state(), Map.of());
 
@@ -144,12 +147,13 @@ class CheckpointTest {
     void resumingNeedsTheCheckpointsModelAndAnEpochStillToRun() throws IOException {
         Path file = directory.resolve("c.zip");
         new Trainer(network(), new SoftmaxCrossEntropy(), new Adam(0.01)).checkpointEachEpoch(file, Map.of())
-                .fit(blobs(), 2, 50, 1);
+                .fit(blobs(), Fit.epochs(2).batchSize(50).seed(1));
         Checkpoint checkpoint = Checkpoint.load(file);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(network(), new SoftmaxCrossEntropy(),
-                new Adam(0.01)).resume(checkpoint, blobs(), 4, 50));
+                new Adam(0.01)).resume(checkpoint, blobs(), Fit.epochs(4).batchSize(50)));
         IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> new Trainer(
-                checkpoint.model(), new SoftmaxCrossEntropy(), new Adam(0.01)).resume(checkpoint, blobs(), 2, 50));
+                checkpoint.model(), new SoftmaxCrossEntropy(), new Adam(0.01)).resume(checkpoint, blobs(),
+                        Fit.epochs(2).batchSize(50)));
         assertTrue(done.getMessage().contains("already at or past the requested 2 epochs"), done.getMessage());
     }
 }

@@ -33,7 +33,7 @@ class OptimizerStepsTest {
 
     @Test
     void sgdWithMomentum() {
-        assertMatches(() -> new Sgd(0.1, 0.9, false, 0), (w, g, t, s) -> {
+        assertMatches(() -> Sgd.momentum(0.1, 0.9), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + g;
             return w - 0.1 * s[0];
         });

@@ -38,8 +38,9 @@ class TrainerTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void oneHiddenLayerSolvesXor(long seed) {
         Sequential model = xorNetwork(seed);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.5, 0.9, false, 0)).fit(XOR, 300, 4, seed);
-        assertEquals(1.0, Evaluation.of(model, XOR, 4).accuracy(), "4/4 correct from seed " + seed);
+        new Trainer(model, new SoftmaxCrossEntropy(), Sgd.momentum(0.5, 0.9)).fit(XOR,
+                Fit.epochs(300).batchSize(4).seed(seed));
+        assertEquals(1.0, Evaluation.of(model, XOR).accuracy(), "4/4 correct from seed " + seed);
     }
 
     @Test
@@ -54,7 +55,7 @@ class TrainerTest {
     private static List<INDArray> trainedWeights(long initSeed, long shuffleSeed) {
         DataSet data = regression(64, 3);
         Sequential model = Sequential.of(new Dense(1, 8), new Tanh(), new Dense(8, 1)).initialize(initSeed);
-        new Trainer(model, new SquaredError(), new Adam(0.01)).fit(data, 5, 8, shuffleSeed);
+        new Trainer(model, new SquaredError(), new Adam(0.01)).fit(data, Fit.epochs(5).batchSize(8).seed(shuffleSeed));
         return model.parameters().stream().map(p -> p.value().dup()).toList();
     }
 
@@ -64,7 +65,7 @@ class TrainerTest {
         DataSet data = regression(32, 0);
         Sequential model = Sequential.of(new Dense(1, 1, WeightInit.ZEROS, DataType.DOUBLE));
         Trainer trainer = new Trainer(model, new SquaredError(), new Sgd(0.5)).stopWhenGradientNormBelow(1e-4);
-        TrainingResult result = trainer.fit(data, 10_000, 32, 1);
+        TrainingResult result = trainer.fit(data, Fit.epochs(10_000).batchSize(32).seed(1));
         assertEquals(StopReason.GRADIENT_NORM, result.stopReason());
         assertTrue(result.epochs() < 10_000, "stopped after " + result.epochs() + " epochs");
         assertTrue(trainer.fullGradientNorm(data, 32) < 1e-4);
@@ -81,7 +82,7 @@ class TrainerTest {
                 new Dense(64, 64, WeightInit.XAVIER_NORMAL, DataType.DOUBLE), new Tanh(),
                 new Dense(64, 1, WeightInit.XAVIER_NORMAL, DataType.DOUBLE)).initialize(3);
         Trainer trainer = new Trainer(model, new SquaredError(), new Adam(0.01)).earlyStopping(validation, 20);
-        TrainingResult result = trainer.fit(train, 3000, 12, 1);
+        TrainingResult result = trainer.fit(train, Fit.epochs(3000).batchSize(12).seed(1));
         assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
         double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
         assertTrue(result.last().validationLoss() > best, "the last epoch is worse than the best");
@@ -92,7 +93,8 @@ class TrainerTest {
     void divergenceStopsWithEpochAndBatch() {
         Sequential model = Sequential.of(new Dense(1, 1, WeightInit.ZEROS, DataType.DOUBLE));
         Trainer trainer = new Trainer(model, new SquaredError(), new Sgd(500));
-        var error = assertThrows(TrainingDivergedException.class, () -> trainer.fit(regression(32, 0), 1000, 8, 1));
+        var error = assertThrows(TrainingDivergedException.class, () -> trainer.fit(regression(32, 0),
+                Fit.epochs(1000).batchSize(8).seed(1)));
         assertTrue(error.epoch() >= 1 && error.batch() >= 1);
         assertTrue(error.getMessage().contains("epoch " + error.epoch() + ", batch " + error.batch()), error.getMessage());
     }

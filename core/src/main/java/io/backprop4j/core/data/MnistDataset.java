@@ -85,11 +85,21 @@ public enum MnistDataset {
     }
 
     /**
-     * Loads training and test sets from {@code directory} only, when given (not null); otherwise from the
-     * system directory, then the cache, downloading into the cache unless {@code offline}.
+     * Loads the training and test sets from the system directory (Debian's package), else the cache, else
+     * downloads them into the cache (each file verified by SHA-256).
      */
-    public MnistData load(Path directory, boolean offline) throws IOException {
-        return MnistData.read(this, locate(directory, offline));
+    public MnistData load() throws IOException {
+        return MnistData.read(this, locate(null, false));
+    }
+
+    /** Loads the training and test sets from the system directory, else the cache; never downloads. */
+    public MnistData loadOffline() throws IOException {
+        return MnistData.read(this, locate(null, true));
+    }
+
+    /** Loads the training and test sets from the four files (raw or {@code .gz}) in {@code directory} only. */
+    public MnistData load(Path directory) throws IOException {
+        return MnistData.read(this, locate(directory, true));
     }
 
     /** The directory holding all four files (raw or {@code .gz}), downloading them if allowed and needed. */

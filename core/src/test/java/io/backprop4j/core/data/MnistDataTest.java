@@ -29,7 +29,7 @@ class MnistDataTest {
     @Test
     void scalesPixelsToTheUnitIntervalAndOneHotEncodesLabels() throws IOException {
         IdxFiles.dataSet(directory, 12, 3);
-        MnistData data = MnistDataset.FASHION_MNIST.load(directory, true);
+        MnistData data = MnistDataset.FASHION_MNIST.load(directory);
         assertEquals(12, data.train().size());
         assertEquals(3, data.test().size());
         assertArrayEquals(new long[] {12, 4}, data.train().features().shape());
@@ -41,7 +41,7 @@ class MnistDataTest {
     @Test
     void givesLabelsAsClassIndicesOnRequest() throws IOException {
         IdxFiles.dataSet(directory, 12, 3);
-        MnistData data = MnistDataset.FASHION_MNIST.load(directory, true).withClassIndices();
+        MnistData data = MnistDataset.FASHION_MNIST.load(directory).withClassIndices();
         assertArrayEquals(new long[] {12, 1}, data.train().labels().shape());
         assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1}, data.train().labels().toFloatVector());
     }
@@ -73,7 +73,7 @@ class MnistDataTest {
     void offlineWithNothingOnDiskNamesBothPlacesItLooked() {
         Assumptions.assumeFalse(Files.exists(MnistDataset.MNIST.cacheDirectory()), "MNIST is in the cache here");
         DatasetNotFoundException error = assertThrows(DatasetNotFoundException.class,
-                () -> MnistDataset.MNIST.load(null, true));
+                () -> MnistDataset.MNIST.loadOffline());
         assertTrue(error.getMessage().contains("not in /usr/share/datasets/mnist nor in "
                 + MnistDataset.MNIST.cacheDirectory() + ", and downloading is off (--offline)"), error.getMessage());
     }
@@ -81,7 +81,7 @@ class MnistDataTest {
     @Test
     void standardizesBothSetsWithTrainingStatistics() throws IOException {
         IdxFiles.dataSet(directory, 12, 3);
-        MnistData data = MnistDataset.FASHION_MNIST.load(directory, true).standardized();
+        MnistData data = MnistDataset.FASHION_MNIST.load(directory).standardized();
         double mean = 55 / 255.0;
         double squares = 0;
         for (int i = 0; i < 12; i++) {
@@ -97,7 +97,7 @@ class MnistDataTest {
         IdxFiles.dataSet(directory, 12, 3);
         IdxFiles.write(directory.resolve("t10k-labels-idx1-ubyte"), IdxFiles.labels(4));
         FileFormatException error = assertThrows(FileFormatException.class,
-                () -> MnistDataset.FASHION_MNIST.load(directory, true));
+                () -> MnistDataset.FASHION_MNIST.load(directory));
         assertTrue(error.getMessage().contains("expected 3 labels (one per image in t10k-images-idx3-ubyte)"),
                 error.getMessage());
     }
@@ -107,7 +107,7 @@ class MnistDataTest {
         IdxFiles.dataSet(directory, 12, 3);
         IdxFiles.write(directory.resolve("t10k-labels-idx1-ubyte"), IdxFiles.bytes(new int[] {3}, new byte[] {1, 10, 2}));
         FileFormatException error = assertThrows(FileFormatException.class,
-                () -> MnistDataset.FASHION_MNIST.load(directory, true));
+                () -> MnistDataset.FASHION_MNIST.load(directory));
         assertTrue(error.getMessage().contains("label 1 is 10, outside [0, 10)"), error.getMessage());
     }
 
@@ -115,7 +115,7 @@ class MnistDataTest {
     void aDirectoryWithoutTheFilesSaysWhatIsMissingAndHowToGetThem() throws IOException {
         Files.createDirectories(directory.resolve("empty"));
         DatasetNotFoundException error = assertThrows(DatasetNotFoundException.class,
-                () -> MnistDataset.FASHION_MNIST.load(directory.resolve("empty"), true));
+                () -> MnistDataset.FASHION_MNIST.load(directory.resolve("empty")));
         assertTrue(error.getMessage().contains("lacks train-images-idx3-ubyte, train-labels-idx1-ubyte")
                 && error.getMessage().contains("apt-get install dataset-fashion-mnist")
                 && error.getMessage().contains("--data-dir"), error.getMessage());
@@ -124,7 +124,7 @@ class MnistDataTest {
     @Test
     void batchesVisitEveryExampleOncePerEpochInANewOrder() throws IOException {
         IdxFiles.dataSet(directory, 12, 3);
-        MnistData data = MnistDataset.FASHION_MNIST.load(directory, true);
+        MnistData data = MnistDataset.FASHION_MNIST.load(directory);
         Rng rng = new Rng(3);
         List<Integer> sizes = new ArrayList<>();
         float[] seen = new float[12];

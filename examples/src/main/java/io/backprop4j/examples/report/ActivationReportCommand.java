@@ -9,6 +9,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
+import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Sgd;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingDivergedException;
@@ -116,7 +117,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
             LearningCurve curve = new LearningCurve(model, images.test(), batches,
                     Math.max(1, batches / measurementsPerEpoch));
             new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(learningRate, 0.9)).addListener(curve)
-                    .fit(train, epochs, batchSize, seed);
+                    .fit(train, Fit.epochs(epochs).batchSize(batchSize).seed(seed));
             curves.put(name.id(), curve);
         }
         int[] deep = new int[deepLayers - 1];
@@ -146,11 +147,12 @@ public final class ActivationReportCommand implements Callable<Integer> {
     private DeadUnitRun deadUnitRun(DataSet train, DataSet probe, int inputs, int classes, double rate) {
         Sequential model = Models.mlp(inputs, HIDDEN, ActivationName.RELU::create, classes).initialize(seed);
         try {
-            new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(rate, 0.9)).fit(train, 1, batchSize, seed);
+            new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(rate, 0.9)).fit(train,
+                    Fit.epochs(1).batchSize(batchSize).seed(seed));
         } catch (TrainingDivergedException e) {
             return new DeadUnitRun(rate, null, Double.NaN, e.getMessage());
         }
-        double accuracy = Evaluation.of(model, probe, 1000).accuracy();
+        double accuracy = Evaluation.of(model, probe).accuracy();
         return new DeadUnitRun(rate, DeadUnits.fractions(model, probe), accuracy, null);
     }
 

@@ -56,7 +56,7 @@ final class LearningCurve implements TrainingListener {
 
     private void measure(double epoch, double trainLoss) {
         trainingNanos += System.nanoTime() - resumed;
-        double accuracy = Evaluation.of(model, test, 1000).accuracy();
+        double accuracy = Evaluation.of(model, test).accuracy();
         points.add(new Point(epoch, trainingNanos / 1e9, trainLoss, accuracy));
         resumed = System.nanoTime();
     }

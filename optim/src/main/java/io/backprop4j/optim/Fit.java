@@ -1,0 +1,40 @@
+package io.backprop4j.optim;
+
+/**
+ * How long and in what batches {@link Trainer#fit} trains, named at the call so that no two numbers can be
+ * swapped: {@code trainer.fit(data, Fit.epochs(10).batchSize(128).seed(1))}. Keras's defaults fill what is not
+ * named: batches of 32, and seed 0 for the shuffling.
+ *
+ * @param epochs passes over the training set, at least 1
+ * @param batchSize examples per mini-batch, at least 1 (the last batch of an epoch may be smaller)
+ * @param seed fixes the order of the examples in every epoch
+ */
+public record Fit(int epochs, int batchSize, long seed) {
+
+    /** Keras's default mini-batch size. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    public Fit {
+        if (epochs <= 0) {
+            throw new IllegalArgumentException("Fit: epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("Fit: the batch size must be at least 1, got " + batchSize);
+        }
+    }
+
+    /** {@code epochs} passes in batches of {@value #DEFAULT_BATCH_SIZE}, seed 0. */
+    public static Fit epochs(int epochs) {
+        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0);
+    }
+
+    /** The same, in batches of {@code batchSize} ({@code n} for full-batch gradient descent, 1 for one-example SGD). */
+    public Fit batchSize(int batchSize) {
+        return new Fit(epochs, batchSize, seed);
+    }
+
+    /** The same, shuffled with {@code seed}. */
+    public Fit seed(long seed) {
+        return new Fit(epochs, batchSize, seed);
+    }
+}
