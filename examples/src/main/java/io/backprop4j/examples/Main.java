@@ -5,6 +5,8 @@ import io.backprop4j.optim.TrainingDivergedException;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command-line entry point: {@code java -jar backprop4j-examples.jar COMMAND [OPTIONS]}. Wrong
@@ -28,10 +30,25 @@ public final class Main implements Runnable {
             if (error instanceof IOException || error instanceof IllegalArgumentException
                     || error instanceof IllegalStateException || error instanceof TrainingDivergedException) {
                 command.getErr().println("backprop4j " + command.getCommandName() + ": " + error.getMessage());
+                if (verbose) {
+                    error.printStackTrace(command.getErr());
+                }
                 return 1;
             }
             throw error;
         });
+    }
+
+    /** Whether {@code --verbose} was given: ND4J's start-up lines are logged, and a failure prints its stack trace. */
+    static boolean verbose;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "also log ND4J's start-up lines, and print a failure's stack trace")
+    void setVerbose(boolean on) {
+        verbose = on;
+        if (on) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.nd4j", "info");
+        }
     }
 
     @Override
