@@ -11,11 +11,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * NumPy's {@code .npy} format (version 1.0) for float32 and float64 arrays: the magic {@code \x93NUMPY},
- * a header dictionary {@code {'descr': '<f4', 'fortran_order': False, 'shape': (784, 256), }} padded to a
- * multiple of 64 bytes, then the little-endian values in row-major order. {@code numpy.load} reads what
- * {@link #toBytes} writes. Parsed in Java, so a damaged file gives a {@link FileFormatException}, never a
- * crash in native code.
+ * NumPy's {@code .npy} format: the magic {@code \x93NUMPY}, a header dictionary
+ * {@code {'descr': '<f4', 'fortran_order': False, 'shape': (784, 256), }} padded to a multiple of 64 bytes,
+ * then the values. {@link #toBytes} writes float32 and float64 arrays (version 1.0, little-endian, row-major),
+ * which {@code numpy.load} reads; {@link #fromBytes} reads every common numeric type, either byte order and
+ * either memory order. Parsed in Java, so a damaged file gives a {@link FileFormatException}, never a crash in
+ * native code.
  */
 public final class Npy {
 
@@ -52,7 +53,11 @@ public final class Npy {
         return bytes.array();
     }
 
-    /** Parses {@code bytes} (from {@code source}, named in errors) into a new array. */
+    /**
+     * Parses {@code bytes} (from {@code source}, named in errors) into a new array of the matching ND4J type:
+     * float32 and float64 as FLOAT and DOUBLE, float16 as HALF, bool as BOOL, and the integers int8…int64 and
+     * uint8…uint32 as the ND4J integer type of their width ({@code uint8} as UBYTE), in either byte order.
+     */
     public static INDArray fromBytes(byte[] bytes, String source) throws FileFormatException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
@@ -67,40 +72,20 @@ public final class Npy {
         }
         String header = new String(bytes, buffer.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
         buffer.position(buffer.position() + (int) headerLength);
-        DataType type = dataType(header, source);
+        Matcher descr = find(DESCR, header, source);
+        NpyType type = NpyType.of(descr.group(2), Integer.parseInt(descr.group(3)), source, descr.group(1) + descr.group(2) + descr.group(3));
         long[] shape = shape(header, source);
         boolean fortran = find(FORTRAN, header, source).group(1).equals("True");
         long count = 1;
         for (long size : shape) {
             count = size == 0 || count <= Integer.MAX_VALUE / size ? count * size : Long.MAX_VALUE;
         }
-        int width = type == DataType.FLOAT ? 4 : 8;
-        if (count > Integer.MAX_VALUE / 8 || count * width != buffer.remaining()) {
+        if (count > Integer.MAX_VALUE / 8 || count * type.width() != buffer.remaining()) {
             throw new FileFormatException(source + ": shape " + Arrays.toString(shape) + " needs "
-                    + count * width + " bytes of data but the file holds " + buffer.remaining());
+                    + count * type.width() + " bytes of data but the file holds " + buffer.remaining());
         }
-        char order = fortran ? 'f' : 'c';
-        if (type == DataType.FLOAT) {
-            float[] values = new float[(int) count];
-            buffer.asFloatBuffer().get(values);
-            return Nd4j.create(values, shape, order);
-        }
-        double[] values = new double[(int) count];
-        buffer.asDoubleBuffer().get(values);
-        return Nd4j.create(values, shape, order);
-    }
-
-    private static DataType dataType(String header, String source) throws FileFormatException {
-        Matcher descr = find(DESCR, header, source);
-        boolean littleEndian = !descr.group(1).equals(">");
-        if (littleEndian && descr.group(2).equals("f") && descr.group(3).equals("4")) {
-            return DataType.FLOAT;
-        }
-        if (littleEndian && descr.group(2).equals("f") && descr.group(3).equals("8")) {
-            return DataType.DOUBLE;
-        }
-        throw new FileFormatException(source + ": only little-endian float32 ('<f4') and float64 ('<f8') arrays "
-                + "are read, the file holds '" + descr.group() + "'");
+        ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        return type.read(buffer.slice().order(order), (int) count).reshape(fortran ? 'f' : 'c', shape);
     }
 
     private static long[] shape(String header, String source) throws FileFormatException {

@@ -1,0 +1,66 @@
+package io.backprop4j.core.data;
+
+import io.backprop4j.core.FileFormatException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Class labels as written in a file, numbered: with known class names (a training set's, for its test set)
+ * each label is its name's index; otherwise labels that are all integers 0…K−1 are their own indices (named
+ * "0"…"K−1"), and any other labels are sorted and numbered in that order.
+ *
+ * @param indices the class index of each example
+ * @param names index k names class k
+ */
+record ClassLabels(int[] indices, List<String> names) {
+
+    /** Numbers {@code labels}; {@code where.apply(i)} names example i's place in the file for errors. */
+    static ClassLabels of(List<String> labels, List<String> known, IntFunction<String> where)
+            throws FileFormatException {
+        List<String> names = !known.isEmpty() ? known : integers(labels) ? range(labels) : sorted(labels);
+        int[] indices = new int[labels.size()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = names.indexOf(labels.get(i));
+            if (indices[i] < 0) {
+                throw new FileFormatException(where.apply(i) + ": the label '" + labels.get(i)
+                        + "' is not one of the classes " + abbreviated(names));
+            }
+        }
+        return new ClassLabels(indices, names);
+    }
+
+    /** The class indices as the float column {@code [n, 1]} that losses and {@code DataSet.classIndices} take. */
+    INDArray column() {
+        float[] values = new float[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            values[i] = indices[i];
+        }
+        return Nd4j.create(values, new long[] {indices.length, 1}, 'c');
+    }
+
+    private static boolean integers(List<String> labels) {
+        return labels.stream().allMatch(label -> label.matches("\\d{1,9}"));
+    }
+
+    /** "0" … the largest integer label, so that label k is class k. */
+    private static List<String> range(List<String> labels) {
+        int largest = labels.stream().mapToInt(Integer::parseInt).max().orElse(0);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k <= largest; k++) {
+            names.add(Integer.toString(k));
+        }
+        return labels.stream().anyMatch(label -> label.length() > 1 && label.startsWith("0")) ? sorted(labels) : names;
+    }
+
+    private static List<String> sorted(List<String> labels) {
+        return List.copyOf(new TreeSet<>(labels));
+    }
+
+    private static String abbreviated(List<String> names) {
+        return names.size() > 12 ? names.subList(0, 12) + " … (" + names.size() + " in all)" : names.toString();
+    }
+}

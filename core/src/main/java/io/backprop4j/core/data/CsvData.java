@@ -1,0 +1,220 @@
+package io.backprop4j.core.data;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.FileFormatException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A CSV file as a {@link DataSet}: one example per line, one label column, every other column a numeric
+ * feature (Kaggle's MNIST layout, a {@code label} column then {@code pixel0…pixel783}, loads as it is).
+ * Features become float32 rows {@code [n, columns − 1]}; class labels become class indices {@code [n, 1]} with
+ * the class names kept (integer labels 0…K−1 are their own indices; other labels are sorted and numbered);
+ * a regression target stays a number {@code [n, 1]}. Fields may be quoted and blank lines are skipped; a
+ * missing value, a non-number or a row of the wrong length is refused naming the file, line and column.
+ */
+public final class CsvData {
+
+    /**
+     * How to read the file.
+     *
+     * @param header whether the first line names the columns
+     * @param labelColumn the label column's name, or its 0-based index; null for a column named {@code label},
+     *     else the last column
+     * @param regression whether the label is a number to predict rather than a class
+     * @param classNames the classes to map labels to (those of a training set, for its test set); empty to
+     *     take them from this file
+     */
+    public record Options(boolean header, String labelColumn, boolean regression, List<String> classNames) {
+
+        public Options {
+            classNames = List.copyOf(classNames);
+        }
+
+        /** A header line, the label in a column named {@code label} or else the last, class labels. */
+        public static Options defaults() {
+            return new Options(true, null, false, List.of());
+        }
+
+        public Options withoutHeader() {
+            return new Options(false, labelColumn, regression, classNames);
+        }
+
+        public Options labelColumn(String nameOrIndex) {
+            return new Options(header, nameOrIndex, regression, classNames);
+        }
+
+        public Options asRegression() {
+            return new Options(header, labelColumn, true, classNames);
+        }
+
+        public Options classNames(List<String> names) {
+            return new Options(header, labelColumn, regression, names);
+        }
+    }
+
+    private CsvData() {
+    }
+
+    /** {@code file} with {@link Options#defaults()}. */
+    public static DataSet load(Path file) throws IOException {
+        return load(file, Options.defaults());
+    }
+
+    public static DataSet load(Path file, Options options) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = format.parse(reader)) {
+            List<String> names = null;
+            int labelIndex = -1;
+            int width = -1;
+            List<String> labels = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            FloatRows features = null;
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (names == null) {
+                    names = options.header() ? record.toList() : numbered(record.size());
+                    width = names.size();
+                    labelIndex = labelIndex(names, options, file);
+                    features = new FloatRows(width - 1);
+                    if (options.header()) {
+                        continue;
+                    }
+                }
+                if (record.size() != width) {
+                    throw new FileFormatException(file + ", line " + line + ": " + record.size() + " fields, but "
+                            + (options.header() ? "the header names " : "the first row has ") + width);
+                }
+                float[] row = new float[width - 1];
+                for (int column = 0, k = 0; column < width; column++) {
+                    if (column == labelIndex && options.regression()) {
+                        labels.add(Float.toString(number(record.get(column), file, line, column, names)));
+                    } else if (column == labelIndex) {
+                        labels.add(requirePresent(record.get(column), file, line, column, names));
+                    } else {
+                        row[k++] = number(record.get(column), file, line, column, names);
+                    }
+                }
+                features.add(row);
+                lines.add(line);
+            }
+            if (features == null || features.size() == 0) {
+                throw new FileFormatException(file + ": no examples (expected a " + (options.header() ? "header and " : "")
+                        + "one line per example)");
+            }
+            if (options.regression()) {
+                float[] targets = new float[labels.size()];
+                for (int i = 0; i < targets.length; i++) {
+                    targets[i] = Float.parseFloat(labels.get(i));
+                }
+                return new DataSet(features.toArray(), Nd4j.create(targets, new long[] {targets.length, 1}, 'c'));
+            }
+            List<String> columnNames = names;
+            int column = labelIndex;
+            ClassLabels classes = ClassLabels.of(labels, options.classNames(),
+                    i -> where(file, lines.get(i), column, columnNames));
+            return new DataSet(features.toArray(), classes.column(), classes.names());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw new FileFormatException(file + ": not readable as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static int labelIndex(List<String> names, Options options, Path file) throws FileFormatException {
+        if (names.size() < 2) {
+            throw new FileFormatException(file + ": " + names.size() + " column; expected a label column and at "
+                    + "least one feature column");
+        }
+        String wanted = options.labelColumn();
+        if (wanted == null) {
+            int named = names.indexOf("label");
+            return named >= 0 ? named : names.size() - 1;
+        }
+        int byName = names.indexOf(wanted);
+        if (byName >= 0) {
+            return byName;
+        }
+        if (wanted.matches("\\d+") && Integer.parseInt(wanted) < names.size()) {
+            return Integer.parseInt(wanted);
+        }
+        throw new FileFormatException(file + ": no label column '" + wanted + "'; the columns are "
+                + (names.size() > 8 ? names.subList(0, 8) + " … (" + names.size() + " in all)" : names)
+                + ", or give a 0-based index below " + names.size());
+    }
+
+    private static List<String> numbered(int columns) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    private static String requirePresent(String field, Path file, long line, int column, List<String> names)
+            throws FileFormatException {
+        if (field.isEmpty()) {
+            throw new FileFormatException(where(file, line, column, names) + ": missing value");
+        }
+        return field;
+    }
+
+    private static float number(String field, Path file, long line, int column, List<String> names)
+            throws FileFormatException {
+        requirePresent(field, file, line, column, names);
+        try {
+            float value = Float.parseFloat(field);
+            if (Float.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw new FileFormatException(where(file, line, column, names) + ": '" + field + "' is not a number");
+        }
+        throw new FileFormatException(where(file, line, column, names) + ": '" + field + "' is not a finite number");
+    }
+
+    static String where(Path file, long line, int column, List<String> names) {
+        String name = names.get(column);
+        return file + ", line " + line + ", column " + (column + 1)
+                + (name.equals(Integer.toString(column)) ? "" : " (" + name + ")");
+    }
+
+    /** Rows of floats gathered into one flat array. */
+    private static final class FloatRows {
+        private final int width;
+        private float[] values = new float[1024];
+        private int rows;
+
+        FloatRows(int width) {
+            this.width = width;
+        }
+
+        void add(float[] row) {
+            if ((long) (rows + 1) * width > values.length) {
+                values = Arrays.copyOf(values, Math.toIntExact(Math.max(2L * values.length,
+                        (long) (rows + 1) * width)));
+            }
+            System.arraycopy(row, 0, values, rows * width, width);
+            rows++;
+        }
+
+        int size() {
+            return rows;
+        }
+
+        INDArray toArray() {
+            return Nd4j.create(Arrays.copyOf(values, rows * width), new long[] {rows, width}, 'c');
+        }
+    }
+}
