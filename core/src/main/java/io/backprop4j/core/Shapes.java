@@ -56,6 +56,19 @@ public final class Shapes {
     }
 
     /**
+     * Requires a loss's target to have its prediction's shape; the message says which target layouts the loss
+     * takes ({@code takes}, e.g. "0/1 targets of the logits' shape").
+     */
+    public static void requireTargetShape(String who, String predictionName, INDArray prediction, INDArray target,
+            String takes) {
+        if (!Arrays.equals(prediction.shape(), target.shape())) {
+            throw new IllegalArgumentException(who + ": target has shape " + Arrays.toString(target.shape()) + " for "
+                    + predictionName + " of shape " + Arrays.toString(prediction.shape()) + "; it takes " + takes
+                    + ".");
+        }
+    }
+
+    /**
      * Requires every value to be finite: one native pass (a match-condition count); only when it fails is
      * the array searched for the first offending entry, which the message names.
      */

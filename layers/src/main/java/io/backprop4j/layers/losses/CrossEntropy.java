@@ -15,14 +15,16 @@ public final class CrossEntropy implements Loss {
 
     @Override
     public double value(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "class distributions (one-hot or soft rows) of the probabilities' shape");
         scratch = Buffers.like(scratch, prediction);
         return -Probabilities.sumTargetTimesLog(target, prediction, scratch) / prediction.size(0);
     }
 
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "class distributions (one-hot or soft rows) of the probabilities' shape");
         gradient = Buffers.like(gradient, prediction);
         return Probabilities.floor(prediction, gradient).rdivi(target).divi(-prediction.size(0));
     }

@@ -15,7 +15,8 @@ public final class KLDivergence implements Loss {
 
     @Override
     public double value(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "probability distributions (rows summing to 1) of the prediction's shape");
         scratch = Buffers.like(scratch, prediction);
         double targetTimesLogTarget = Probabilities.sumTargetTimesLog(target, target, scratch);
         double targetTimesLogPrediction = Probabilities.sumTargetTimesLog(target, prediction, scratch);
@@ -24,7 +25,8 @@ public final class KLDivergence implements Loss {
 
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "probability distributions (rows summing to 1) of the prediction's shape");
         gradient = Buffers.like(gradient, prediction);
         return Probabilities.floor(prediction, gradient).rdivi(target).divi(-prediction.size(0));
     }

@@ -11,13 +11,15 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public double value(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "regression targets of the prediction's shape");
         return Math.pow(prediction.distance2(target), 2) / prediction.length();
     }
 
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "regression targets of the prediction's shape");
         gradient = Buffers.like(gradient, prediction);
         return prediction.sub(target, gradient).muli(2.0 / prediction.length());
     }

@@ -1,10 +1,7 @@
 package io.backprop4j.layers.losses;
 
 import io.backprop4j.core.Buffers;
-import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.OneHot;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Negative log-likelihood on integer class labels, PyTorch's {@code nll_loss}: given log-probabilities
@@ -30,23 +27,6 @@ public final class NegativeLogLikelihood implements Loss {
     }
 
     private INDArray oneHot(INDArray logProbabilities, INDArray labels) {
-        long batch = logProbabilities.size(0);
-        long classes = logProbabilities.size(1);
-        if (Arrays.equals(labels.shape(), logProbabilities.shape()) && classes > 1) {
-            return labels;
-        }
-        if (labels.length() != batch || (labels.rank() == 2 && labels.size(1) != 1) || labels.rank() > 2) {
-            throw new IllegalArgumentException(name() + ": labels have shape " + Arrays.toString(labels.shape())
-                    + ", expected [" + batch + "] or [" + batch + ", 1]: one class index per row of the "
-                    + Arrays.toString(logProbabilities.shape()) + " log-probabilities.");
-        }
-        double lowest = labels.minNumber().doubleValue();
-        double highest = labels.maxNumber().doubleValue();
-        if (lowest < 0 || highest >= classes) {
-            throw new IllegalArgumentException(name() + ": class labels must lie in [0, " + classes + "), found "
-                    + (lowest < 0 ? lowest : highest) + ".");
-        }
-        return Nd4j.exec(new OneHot(labels.reshape(batch), (int) classes, -1, 1.0, 0.0,
-                logProbabilities.dataType()))[0];
+        return ClassTargets.rows(name(), "log-probabilities", logProbabilities, labels);
     }
 }

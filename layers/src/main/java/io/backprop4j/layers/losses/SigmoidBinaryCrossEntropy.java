@@ -19,7 +19,8 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
 
     @Override
     public double value(INDArray logits, INDArray target) {
-        Shapes.requireSameShape(name(), "logits", logits, "target", target);
+        Shapes.requireTargetShape(name(), "logits", logits, target,
+                "0/1 labels (or probabilities) of the logits' shape, one column per binary output");
         scratch = Buffers.like(scratch, logits);
         softplus = Buffers.like(softplus, logits);
         Elementwise.softplus(logits, softplus, scratch);
@@ -29,7 +30,8 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
 
     @Override
     public INDArray gradient(INDArray logits, INDArray target) {
-        Shapes.requireSameShape(name(), "logits", logits, "target", target);
+        Shapes.requireTargetShape(name(), "logits", logits, target,
+                "0/1 labels (or probabilities) of the logits' shape, one column per binary output");
         gradient = Buffers.like(gradient, logits);
         return Elementwise.sigmoid(logits, gradient).subi(target).divi(logits.size(0));
     }

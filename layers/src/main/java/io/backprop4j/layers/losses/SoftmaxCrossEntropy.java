@@ -5,15 +5,15 @@ import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Gemm;
 import io.backprop4j.core.Level1;
 import io.backprop4j.core.OneDnnKernels;
-import io.backprop4j.core.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Softmax and cross-entropy fused, on the logits s: J = −(1/B) Σ_b Σ_k t_k·log softmax(s)_k with the
- * log-softmax by log-sum-exp, and ∂J/∂s = (softmax(s) − t)/B. Targets are distributions (one-hot or
- * soft), each row summing to 1.
+ * log-softmax by log-sum-exp, and ∂J/∂s = (softmax(s) − t)/B. Targets are distributions {@code [B, K]}
+ * (one-hot or soft), each row summing to 1, or class indices {@code [B]} or {@code [B, 1]}, as PyTorch's
+ * {@code CrossEntropyLoss} takes them (turned into one-hot rows).
  *
  * <p>With L = log softmax(s): J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B, the inner product and the update
  * BLAS level 1 ({@link Level1}). L is one oneDNN kernel on float32 row-major logits ({@link OneDnnKernels});
@@ -32,16 +32,16 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public double value(INDArray logits, INDArray target) {
-        Shapes.requireSameShape(name(), "logits", logits, "target", target);
-        return -Level1.dot(target, logSoftmax(logits)) / logits.size(0);
+        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        return -Level1.dot(t, logSoftmax(logits)) / logits.size(0);
     }
 
     @Override
     public INDArray gradient(INDArray logits, INDArray target) {
-        Shapes.requireSameShape(name(), "logits", logits, "target", target);
+        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
         gradient = Buffers.like(gradient, logits);
         Elementwise.exp(logSoftmax(logits), gradient);
-        Level1.axpy(-1, target, gradient);
+        Level1.axpy(-1, t, gradient);
         return Level1.scale(1.0 / logits.size(0), gradient);
     }
 

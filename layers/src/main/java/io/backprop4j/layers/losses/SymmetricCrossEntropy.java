@@ -16,7 +16,8 @@ public final class SymmetricCrossEntropy implements Loss {
 
     @Override
     public double value(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "class distributions (one-hot or soft rows) of the probabilities' shape");
         scratch = Buffers.like(scratch, prediction);
         double forward = Probabilities.sumTargetTimesLog(target, prediction, scratch);
         double reverse = Probabilities.sumTargetTimesLog(prediction, target, scratch);
@@ -25,7 +26,8 @@ public final class SymmetricCrossEntropy implements Loss {
 
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
-        Shapes.requireSameShape(name(), "prediction", prediction, "target", target);
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "class distributions (one-hot or soft rows) of the probabilities' shape");
         gradient = Buffers.like(gradient, prediction);
         scratch = Buffers.like(scratch, prediction);
         Probabilities.floor(prediction, gradient).rdivi(target);
