@@ -13,6 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * needs. {@code backward} receives the upstream gradient {@code gradOut = ∂J/∂y}, <em>adds</em>
  * {@code ∂J/∂θ} to each parameter's gradient, and returns {@code ∂J/∂x}. The arrays returned by both
  * belong to the layer and are overwritten by its next call: copy them ({@code dup()}) to keep them.
+ *
+ * <p><b>Threads.</b> Because a layer reuses its buffers, one thread at a time may call {@code forward} and
+ * {@code backward}. To predict from many threads, call {@link Sequential#predict} (and its
+ * {@code predictProbabilities}/{@code predictClasses}), which may be called concurrently on one model.
  */
 public interface Layer {
 

@@ -148,6 +148,15 @@ public final class Trainer {
     }
 
     private TrainingResult run(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
+        }
+        try (Sequential.Claim claim = model.claimForTraining()) {
+            return loop(train, firstEpoch, epochs, batchSize, rng);
+        }
+    }
+
+    private TrainingResult loop(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {
         if (batchSize <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
                     + epochs + ", batchSize=" + batchSize);
