@@ -7,6 +7,7 @@ import io.backprop4j.layers.Dropout;
 import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
+import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Reshape;
 import io.backprop4j.layers.activations.ELU;
 import io.backprop4j.layers.activations.GELU;
@@ -56,6 +57,7 @@ public final class LayerRegistry {
         register("BatchNorm", c -> new BatchNorm(c.integer("features"), c.real("epsilon"), c.real("momentum"),
                 c.dataType()));
         register("Dropout", c -> new Dropout(c.real("p")));
+        register("Normalization", c -> new Normalization(c.integer("features"), c.dataType()));
         register("Reshape", c -> new Reshape(c.sizes("shape")));
         withoutArguments("Flatten", Flatten::new);
         register("PReLU", c -> new PReLU(c.integer("features"), c.dataType()));
