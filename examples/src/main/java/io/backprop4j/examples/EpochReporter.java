@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows a training run: a progress bar over each epoch's batches (on stderr), then the test accuracy, one
+ * Shows a training run: a progress bar over each epoch's batches (on stderr), then the accuracy on the test
+ * (or validation, or training) set, one
  * log line per epoch, and with {@code --json} one JSON object per epoch on stdout in the peer harnesses'
  * schema ({@code lib, model, epoch, train_seconds, samples_per_second, train_loss, test_accuracy}), then
  * context: the training-set size, batch size, learning rate, the process's resident memory
@@ -37,6 +38,7 @@ final class EpochReporter implements TrainingListener {
     private final Sequential model;
     private final String modelName;
     private final DataSet test;
+    private final String testName;
     private final int batchesPerEpoch;
     private final int batchSize;
     private final boolean progress;
@@ -45,11 +47,12 @@ final class EpochReporter implements TrainingListener {
     private double lastAccuracy = Double.NaN;
 
     /** {@code json} receives the JSON lines, or is null for none. */
-    EpochReporter(Sequential model, String modelName, DataSet test, int batchesPerEpoch, int batchSize,
-            boolean progress, PrintWriter json) {
+    EpochReporter(Sequential model, String modelName, DataSet test, String testName, int batchesPerEpoch,
+            int batchSize, boolean progress, PrintWriter json) {
         this.model = model;
         this.modelName = modelName;
         this.test = test;
+        this.testName = testName;
         this.batchesPerEpoch = batchesPerEpoch;
         this.batchSize = batchSize;
         this.progress = progress;
@@ -77,8 +80,9 @@ final class EpochReporter implements TrainingListener {
             bar = null;
         }
         lastAccuracy = Evaluation.of(model, test).accuracy();
-        LOG.info("epoch {}: train loss {}, test accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
-                event.epoch(), String.format("%.4f", event.trainLoss()), String.format("%.2f", 100 * lastAccuracy),
+        LOG.info("epoch {}: train loss {}, {} accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
+                event.epoch(), String.format("%.4f", event.trainLoss()), testName,
+                String.format("%.2f", 100 * lastAccuracy),
                 String.format("%.2f", event.seconds()), String.format("%.0f", event.examplesPerSecond()),
                 String.format("%.3g", event.learningRate()), Pointer.physicalBytes() >> 20);
         if (json != null) {

@@ -1,12 +1,10 @@
 package io.backprop4j.examples;
 
-import io.backprop4j.core.Elementwise;
-import io.backprop4j.core.data.Idx;
-import io.backprop4j.core.data.MnistData;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,12 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code predict}: the class a saved model gives each image of an IDX file. */
+/** {@code predict}: the class, with its name and probability, that a saved model gives each input. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify the images of an IDX file (raw or .gz) with a saved model.")
+        description = "Classify images or rows of features with a saved model.")
 final class PredictCommand implements Callable<Integer> {
 
-    /** Images per forward pass: bounds the memory of the CNN's patch arrays. */
+    /** Inputs per forward pass: bounds the memory of the CNN's patch arrays. */
     private static final int BATCH = 500;
 
     @Spec
@@ -34,13 +32,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model zip written by train --save")
     Path model;
 
-    @Option(names = "--images", required = true, description = "IDX image file, e.g. t10k-images-idx3-ubyte.gz")
-    Path images;
+    @Option(names = {"--data", "--images"}, required = true, arity = "1..*", description = "what to classify: PNG or "
+            + "JPEG files, a folder of class subfolders, a .csv file (its label column, if any, is ignored), an .npy "
+            + "array, an .npz archive (array x) or an IDX image file (raw or .gz); in the form the model was "
+            + "trained on")
+    List<Path> inputs;
 
-    @Option(names = "--limit", defaultValue = "10", description = "classify the first N images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--label-column", description = "the CSV column to ignore (default: the column named label)")
+    String labelColumn;
+
+    @Option(names = "--limit", defaultValue = "10", description = "classify the first N inputs (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--json", description = "one JSON object per image instead of a table")
+    @Option(names = "--json", description = "one JSON object per input instead of a table")
     boolean json;
 
     @Override
@@ -49,43 +53,40 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be positive, got " + limit);
         }
         ModelFile.Saved saved = ModelFile.load(model);
-        Idx file = Idx.read(images);
-        INDArray pixels = MnistData.pixels(file);
+        INDArray rows = OwnData.inputs(inputs, labelColumn);
+        long n = Math.min(limit, rows.rows());
         Sequential network = saved.model();
-        int n = Math.min(limit, file.count());
-        INDArray probabilities = probabilities(network, pixels.get(NDArrayIndex.interval(0, n)), images);
-        List<?> names = (List<?>) saved.metadata().getOrDefault("classNames", List.of());
+        List<String> names = saved.classNames();
         ObjectMapper mapper = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        for (int i = 0; i < n; i++) {
-            int k = probabilities.getRow(i).argMax().getInt(0);
-            String name = k < names.size() ? String.valueOf(names.get(k)) : String.valueOf(k);
-            double p = probabilities.getDouble(i, k);
-            out.println(json ? mapper.writeValueAsString(Map.of("image", i, "class", k, "name", name,
-                    "probability", p)) : String.format("%6d  %2d  %-12s %.4f", i, k, name, p));
+        for (long from = 0; from < n; from += BATCH) {
+            long to = Math.min(from + BATCH, n);
+            INDArray probabilities = probabilities(network, rows.get(NDArrayIndex.interval(from, to),
+                    NDArrayIndex.all()));
+            for (int i = 0; i < to - from; i++) {
+                int k = probabilities.getRow(i).argMax().getInt(0);
+                String name = k < names.size() ? names.get(k) : String.valueOf(k);
+                double p = probabilities.getDouble(i, k);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("input", from + i);
+                line.put("class", k);
+                line.put("name", name);
+                line.put("probability", p);
+                out.println(json ? mapper.writeValueAsString(line)
+                        : String.format("%6d  %2d  %-12s %.4f", from + i, k, name, p));
+            }
         }
         out.flush();
         return 0;
     }
 
-    /** softmax(network(x)) for every image, computed {@value #BATCH} images at a time. */
-    private static INDArray probabilities(Sequential network, INDArray pixels, Path images) {
-        INDArray probabilities = null;
-        for (long from = 0; from < pixels.rows(); from += BATCH) {
-            long to = Math.min(from + BATCH, pixels.rows());
-            INDArray logits;
-            try {
-                logits = network.predict(pixels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(images + ": images of " + pixels.columns() + " pixels do not fit "
-                        + "the model. " + e.getMessage(), e);
-            }
-            if (probabilities == null) {
-                probabilities = Nd4j.create(logits.dataType(), pixels.rows(), logits.columns());
-            }
-            probabilities.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
-                    .assign(Elementwise.softmax(logits, logits.ulike()));
+    private INDArray probabilities(Sequential network, INDArray batch) {
+        try {
+            INDArray p = network.predictProbabilities(batch);
+            return p.columns() > 1 ? p : Nd4j.hstack(p.rsub(1), p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inputs + ": inputs of " + batch.columns() + " values do not fit the "
+                    + "model. " + e.getMessage(), e);
         }
-        return probabilities;
     }
 }

@@ -3,7 +3,7 @@ package io.backprop4j.examples;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.Batches;
-import io.backprop4j.core.data.MnistData;
+import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
@@ -13,6 +13,9 @@ import io.backprop4j.optim.StatefulOptimizer;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code train}: an MLP or the PyTorch-example CNN on Fashion-MNIST or MNIST, with checkpoints and a saved model. */
+/**
+ * {@code train}: an MLP or the PyTorch-example CNN on Fashion-MNIST, MNIST or the user's own CSV file, NumPy
+ * archive or image folder, with checkpoints and a saved model.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train an image classifier on Fashion-MNIST or MNIST (mini-batch SGD family).")
+        description = "Train a classifier on Fashion-MNIST, MNIST or your own data (mini-batch SGD family).")
 final class TrainCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
@@ -36,6 +42,29 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Option(names = "--data", description = "your own training data instead of --dataset: a .csv file (a label "
+            + "column, then numeric features), an .npz archive (arrays x and y) or a folder with one subfolder of "
+            + "PNG or JPEG images per class")
+    Path ownData;
+
+    @Option(names = "--label-column", description = "the CSV column that holds the label, by name or 0-based "
+            + "index (default: the column named label, else the last)")
+    String labelColumn;
+
+    @Option(names = "--test", description = "your own test data, in the same form as --data")
+    Path test;
+
+    @Option(names = "--validation-split", defaultValue = "0", description = "with --data and no --test: hold out "
+            + "this fraction of the examples (stratified) to test on (default: none; accuracy is then measured on "
+            + "the training data)")
+    double validationSplit;
+
+    @Option(names = "--normalize", defaultValue = "rescale", converter = NormalizeConverter.class,
+            description = "with --data: scale the features by a first layer saved in the model: rescale (divide by"
+                    + " the largest training value, e.g. pixels 0-255 to 0-1; the default), standardize (zero mean,"
+                    + " unit variance per feature) or none")
+    NormalizeName normalize;
 
     @Option(names = "--model", defaultValue = "mlp", converter = ModelConverter.class,
             description = "network: mlp (default; 784-hidden-10) or cnn (PyTorch's MNIST example: two 3×3 convolutions, "
@@ -105,38 +134,52 @@ final class TrainCommand implements Callable<Integer> {
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null
-                ? new TrainSettings(data.dataset, model, hidden, activation, rule,
-                        learningRate == null ? rule.defaultLearningRate : learningRate,
+                ? new TrainSettings(new DataSource(data.dataset, ownData, labelColumn, test, validationSplit), model,
+                        hidden, activation, rule, learningRate == null ? rule.defaultLearningRate : learningRate,
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
                         epochs == null ? model.epochs : epochs, seed, limit)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
-        MnistData images = data.load(settings.dataset()).withTrainingLimit(
-                settings.limit() > 0 ? settings.limit() : Integer.MAX_VALUE);
-        DataSet train = images.train();
-        Sequential network = resumed == null ? settings.network((int) train.features().size(1)) : resumed.model();
+        DataSource.Examples examples = settings.source().load(data, settings.limit(), settings.seed());
+        DataSet train = examples.train();
+        Sequential network = resumed == null ? network(settings, examples) : resumed.model();
         StatefulOptimizer<?> step = settings.newOptimizer();
-        LOG.info("{} on {}: {} training and {} test images, {} parameters, {} (lr {}), batch {}", network.name(),
-                settings.dataset().id(), train.size(), images.test().size(), network.parameterCount(),
-                settings.optimizer().id, settings.learningRate(), settings.batchSize());
-        EpochReporter reporter = new EpochReporter(network, settings.model().id, images.test(),
+        LOG.info("{} on {}: {} training and {} {} examples, {} classes, {} parameters, {} (lr {}), batch {}",
+                network.name(), settings.source().name(),
+                train.size(), examples.test().size(), examples.testName(), examples.classNames().size(),
+                network.parameterCount(), settings.optimizer().id, settings.learningRate(), settings.batchSize());
+        EpochReporter reporter = new EpochReporter(network, settings.model().id, examples.test(), examples.testName(),
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);
         Trainer trainer = new Trainer(network, settings.model().loss(), step)
                 .schedule(settings.learningRateSchedule()).addListener(reporter);
+        Map<String, Object> metadata = settings.toMap(examples.classNames());
         if (checkpoint != null) {
-            trainer.checkpointEachEpoch(checkpoint, settings.toMap());
+            trainer.checkpointEachEpoch(checkpoint, metadata);
         }
         TrainingResult result = resumed == null
                 ? trainer.fit(train,
                         Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).seed(settings.seed()))
                 : trainer.resume(resumed, train, Fit.epochs(settings.epochs()).batchSize(settings.batchSize()));
-        LOG.info("finished at epoch {}: test accuracy {}%", result.last().epoch(),
+        LOG.info("finished at epoch {}: {} accuracy {}%", result.last().epoch(), examples.testName(),
                 String.format("%.2f", 100 * reporter.lastAccuracy()));
         if (save != null) {
-            ModelFile.save(network, settings.toMap(), save);
+            ModelFile.save(network, metadata, save);
             LOG.info("model saved to {}", save);
         }
         return 0;
+    }
+
+    /** The network for the examples' rows and classes, behind the chosen scaling when the data is the user's own. */
+    private Sequential network(TrainSettings settings, DataSource.Examples examples) {
+        DataSet train = examples.train();
+        Sequential network = settings.network((int) train.features().size(1), examples.classNames().size());
+        if (settings.source().data() == null || normalize == NormalizeName.NONE) {
+            return network;
+        }
+        List<Layer> layers = new ArrayList<>();
+        layers.add(normalize.fit(train.features()));
+        layers.addAll(network.layers());
+        return Sequential.of(layers.toArray(Layer[]::new));
     }
 
     private void validate() {
@@ -150,6 +193,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (kernelThreads < 0) {
             throw new ParameterException(spec.commandLine(), "--kernel-threads must be 0 or more, got " + kernelThreads);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
+                    + validationSplit);
+        }
+        if (ownData == null && (test != null || labelColumn != null || validationSplit > 0)) {
+            throw new ParameterException(spec.commandLine(), "--test, --label-column and --validation-split go with"
+                    + " --data (your own data); --dataset comes with its own test set");
         }
         if ((batchSize != null && batchSize <= 0) || (epochs != null && epochs <= 0) || limit < 0) {
             throw new ParameterException(spec.commandLine(), "--batch-size and --epochs must be positive and --limit "
@@ -175,6 +226,13 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public ScheduleName convert(String value) {
             return ScheduleName.of(value);
+        }
+    }
+
+    static final class NormalizeConverter implements ITypeConverter<NormalizeName> {
+        @Override
+        public NormalizeName convert(String value) {
+            return NormalizeName.of(value);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.backprop4j.examples;
 
-import io.backprop4j.core.data.MnistDataset;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.optim.StatefulOptimizer;
@@ -14,11 +13,12 @@ import java.util.Map;
  * What a {@code train} run was asked for, saved with its checkpoints (so {@code --resume} continues the
  * same run) and with its model (so the file says how it was made).
  */
-record TrainSettings(MnistDataset dataset, ModelName model, int[] hidden, ActivationName activation, OptimizerName optimizer,
+record TrainSettings(DataSource source, ModelName model, int[] hidden, ActivationName activation, OptimizerName optimizer,
         double learningRate, ScheduleName schedule, int batchSize, int epochs, long seed, int limit) {
 
-    Sequential network(int inputs) {
-        return model.build(inputs, hidden, activation, dataset.classNames().size()).initialize(seed);
+    /** The network for rows of {@code inputs} features and {@code classes} classes, from the run's seed. */
+    Sequential network(int inputs, int classes) {
+        return model.build(inputs, hidden, activation, classes).initialize(seed);
     }
 
     StatefulOptimizer<?> newOptimizer() {
@@ -27,7 +27,7 @@ record TrainSettings(MnistDataset dataset, ModelName model, int[] hidden, Activa
 
     /** The same settings for a run of {@code total} epochs; 0 keeps the planned number. */
     TrainSettings withEpochs(int total) {
-        return total == 0 ? this : new TrainSettings(dataset, model, hidden, activation, optimizer, learningRate, schedule,
+        return total == 0 ? this : new TrainSettings(source, model, hidden, activation, optimizer, learningRate, schedule,
                 batchSize, total, seed, limit);
     }
 
@@ -35,9 +35,10 @@ record TrainSettings(MnistDataset dataset, ModelName model, int[] hidden, Activa
         return schedule.schedule(learningRate, epochs);
     }
 
-    Map<String, Object> toMap() {
+    /** The settings and the data's {@code classNames}, as a model file's or checkpoint's metadata. */
+    Map<String, Object> toMap(List<String> classNames) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("dataset", dataset.id());
+        source.describe(map);
         map.put("model", model.id);
         map.put("hidden", Arrays.stream(hidden).boxed().toList());
         map.put("activation", activation.id());
@@ -48,14 +49,14 @@ record TrainSettings(MnistDataset dataset, ModelName model, int[] hidden, Activa
         map.put("epochs", epochs);
         map.put("seed", seed);
         map.put("limit", limit);
-        map.put("classNames", dataset.classNames());
+        map.put("classNames", classNames);
         return map;
     }
 
     static TrainSettings fromMap(Map<String, Object> map) {
         try {
             List<?> hidden = (List<?>) map.get("hidden");
-            return new TrainSettings(MnistDataset.fromId((String) map.get("dataset")),
+            return new TrainSettings(DataSource.fromMap(map),
                     ModelName.of((String) map.get("model")),
                     hidden.stream().mapToInt(h -> ((Number) h).intValue()).toArray(),
                     ActivationName.of((String) map.get("activation")), OptimizerName.of((String) map.get("optimizer")),

@@ -58,7 +58,7 @@ class FashionMnistTrainingTest {
 
         CommandLineTest.Run evaluate = CommandLineTest.run("evaluate", "--model", model.toString(), "--offline");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
-        assertTrue(evaluate.out().contains(String.format("(10000 images): accuracy %.2f%%", 100 * accuracy)),
+        assertTrue(evaluate.out().contains(String.format("(10000 examples): accuracy %.2f%%", 100 * accuracy)),
                 evaluate.out());
         assertTrue(evaluate.out().contains("Ankle boot") && evaluate.out().contains("Confusion matrix"));
 
@@ -83,7 +83,7 @@ class FashionMnistTrainingTest {
 
         CommandLineTest.Run evaluate = CommandLineTest.run("evaluate", "--model", model.toString(), "--offline");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
-        assertTrue(evaluate.out().contains(String.format("(10000 images): accuracy %.2f%%", 100 * accuracy)),
+        assertTrue(evaluate.out().contains(String.format("(10000 examples): accuracy %.2f%%", 100 * accuracy)),
                 evaluate.out());
         CommandLineTest.Run predict = CommandLineTest.run("predict", "--model", model.toString(), "--images",
                 DATA.resolve("t10k-images-idx3-ubyte.gz").toString(), "--limit", "700", "--json");
@@ -97,7 +97,7 @@ class FashionMnistTrainingTest {
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, waitFor(process), output);
-        assertTrue(output.contains(String.format("(10000 images): accuracy %.2f%%", 100 * accuracy)), output);
+        assertTrue(output.contains(String.format("(10000 examples): accuracy %.2f%%", 100 * accuracy)), output);
     }
 
     private static int waitFor(Process process) {

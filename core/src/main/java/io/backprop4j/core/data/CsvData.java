@@ -74,6 +74,34 @@ public final class CsvData {
     }
 
     public static DataSet load(Path file, Options options) throws IOException {
+        Table table = read(file, options, true);
+        if (options.regression()) {
+            float[] targets = new float[table.labels().size()];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = Float.parseFloat(table.labels().get(i));
+            }
+            return new DataSet(table.features(), Nd4j.create(targets, new long[] {targets.length, 1}, 'c'));
+        }
+        ClassLabels classes = ClassLabels.of(table.labels(), options.classNames(),
+                i -> where(file, table.lines().get(i), table.labelIndex(), table.names()));
+        return new DataSet(table.features(), classes.column(), classes.names());
+    }
+
+    /**
+     * Only the features {@code [n, columns]}, as for inputs to predict: the label column is dropped when the
+     * file has one (the one named in {@code options}, or one named {@code label}); otherwise every column is a
+     * feature (Kaggle's {@code test.csv}).
+     */
+    public static INDArray loadFeatures(Path file, Options options) throws IOException {
+        return read(file, options, false).features();
+    }
+
+    /** The parsed file: features, the label column's raw text and each example's line. */
+    private record Table(INDArray features, List<String> labels, List<Long> lines, List<String> names,
+            int labelIndex) {
+    }
+
+    private static Table read(Path file, Options options, boolean labelled) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = format.parse(reader)) {
@@ -88,8 +116,9 @@ public final class CsvData {
                 if (names == null) {
                     names = options.header() ? record.toList() : numbered(record.size());
                     width = names.size();
-                    labelIndex = labelIndex(names, options, file);
-                    features = new FloatRows(width - 1);
+                    labelIndex = labelled || options.labelColumn() != null || names.contains("label")
+                            ? labelIndex(names, options, file) : -1;
+                    features = new FloatRows(labelIndex < 0 ? width : width - 1);
                     if (options.header()) {
                         continue;
                     }
@@ -98,7 +127,7 @@ public final class CsvData {
                     throw new FileFormatException(file + ", line " + line + ": " + record.size() + " fields, but "
                             + (options.header() ? "the header names " : "the first row has ") + width);
                 }
-                float[] row = new float[width - 1];
+                float[] row = new float[labelIndex < 0 ? width : width - 1];
                 for (int column = 0, k = 0; column < width; column++) {
                     if (column == labelIndex && options.regression()) {
                         labels.add(Float.toString(number(record.get(column), file, line, column, names)));
@@ -115,18 +144,7 @@ public final class CsvData {
                 throw new FileFormatException(file + ": no examples (expected a " + (options.header() ? "header and " : "")
                         + "one line per example)");
             }
-            if (options.regression()) {
-                float[] targets = new float[labels.size()];
-                for (int i = 0; i < targets.length; i++) {
-                    targets[i] = Float.parseFloat(labels.get(i));
-                }
-                return new DataSet(features.toArray(), Nd4j.create(targets, new long[] {targets.length, 1}, 'c'));
-            }
-            List<String> columnNames = names;
-            int column = labelIndex;
-            ClassLabels classes = ClassLabels.of(labels, options.classNames(),
-                    i -> where(file, lines.get(i), column, columnNames));
-            return new DataSet(features.toArray(), classes.column(), classes.names());
+            return new Table(features.toArray(), labels, lines, names, labelIndex);
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new FileFormatException(file + ": not readable as CSV: " + e.getMessage(), e);
         }

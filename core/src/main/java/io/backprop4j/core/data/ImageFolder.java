@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,13 +113,7 @@ public final class ImageFolder {
                     skipped.add(file);
                     continue;
                 }
-                if (shape[0] == 0) {
-                    shape[0] = image.getRaster().getNumBands() < 3 ? 1 : 3;
-                }
-                if (shape[1] == 0) {
-                    shape[1] = image.getHeight();
-                    shape[2] = image.getWidth();
-                }
+                shape = completed(shape, image);
                 pixels.add(pixels(sized(image, shape, options.resize(), file), shape[0]));
                 labels.add(k);
             }
@@ -139,6 +134,21 @@ public final class ImageFolder {
         }
         return new DataSet(Nd4j.create(flat, new long[] {pixels.size(), shape[0], shape[1], shape[2]}, 'c'),
                 Nd4j.create(classIndices, new long[] {labels.size(), 1}, 'c'), classes);
+    }
+
+    /** One PNG or JPEG file as {@code [1, channels, height, width]}, read as {@link #load} reads each image. */
+    public static INDArray image(Path file, Options options) throws IOException {
+        BufferedImage image = read(file, false);
+        int[] shape = completed(new int[] {options.channels(), options.height(), options.width()}, image);
+        return Nd4j.create(pixels(sized(image, shape, options.resize(), file), shape[0]),
+                new long[] {1, shape[0], shape[1], shape[2]}, 'c');
+    }
+
+    /** [channels, height, width] with each 0 taken from {@code image}: 1 channel if it is grey, else 3; its size. */
+    private static int[] completed(int[] shape, BufferedImage image) {
+        int channels = shape[0] != 0 ? shape[0] : image.getRaster().getNumBands() < 3 ? 1 : 3;
+        return shape[1] != 0 ? new int[] {channels, shape[1], shape[2]}
+                : new int[] {channels, image.getHeight(), image.getWidth()};
     }
 
     private static List<String> subfolders(Path root) throws IOException {

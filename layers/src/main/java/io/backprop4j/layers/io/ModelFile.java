@@ -37,6 +37,18 @@ public final class ModelFile {
 
     /** A loaded model and the metadata saved with it. */
     public record Saved(Sequential model, Map<String, Object> metadata) {
+
+        /** The class names the model was trained with ({@code metadata.classNames}), or empty if it has none. */
+        public List<String> classNames() {
+            Object names = metadata.get("classNames");
+            if (names == null) {
+                return List.of();
+            }
+            if (!(names instanceof List<?> list) || list.stream().anyMatch(name -> !(name instanceof String))) {
+                throw new IllegalArgumentException("the model's metadata.classNames is not a list of names: " + names);
+            }
+            return list.stream().map(String.class::cast).toList();
+        }
     }
 
     public static final String FORMAT = "backprop4j-model";
