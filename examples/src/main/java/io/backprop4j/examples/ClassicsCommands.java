@@ -83,8 +83,8 @@ final class ClassicsCommands {
             description = "Trains on the TensorFlow playground's 2-D problems and saves decision boundaries as PNG.")
     static final class PlaygroundCommand implements Callable<Integer> {
 
-        @Option(names = "--dataset", split = ",", defaultValue = "CIRCLE,XOR,GAUSSIANS,SPIRALS",
-                description = "Problems: ${COMPLETION-CANDIDATES} (default: all).")
+        @Option(names = "--dataset", split = ",", defaultValue = "circle,xor,gaussians,spirals",
+                description = "Problems: circle, xor, gaussians, spirals (default: all).")
         Playground[] problems;
 
         @Option(names = "--points", defaultValue = "400", description = "Points per problem (default: ${DEFAULT-VALUE}).")
@@ -99,7 +99,7 @@ final class ClassicsCommands {
         @Option(names = "--epochs", defaultValue = "2000", description = "Full-batch epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--out", defaultValue = "playground", description = "Folder for the PNGs (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--output", defaultValue = "playground", description = "Folder for the PNGs (default: ${DEFAULT-VALUE}).")
         Path out;
 
         @Override

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "backprop4j", mixinStandardHelpOptions = true, version = "backprop4j 0.1.0",
         description = "Train and inspect neural networks trained by backpropagation.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, WorkedExampleCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ConvertCommand.class,
+            WorkedExampleCommand.class,
             ClassicsCommands.PerceptronCommand.class, ClassicsCommands.XorCommand.class,
             ClassicsCommands.ApproximateCommand.class, ClassicsCommands.PlaygroundCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
 
     /** The configured command line, for {@code main} and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((error, command, parseResult) -> {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler((error, command, parseResult) -> {
             if (error instanceof IOException || error instanceof IllegalArgumentException
                     || error instanceof IllegalStateException || error instanceof TrainingDivergedException) {
                 command.getErr().println("backprop4j " + command.getCommandName() + ": " + error.getMessage());

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,29 @@ class CommandLineTest {
         Map<String, byte[]> b = parameters(actual);
         assertEquals(a.keySet(), b.keySet());
         a.forEach((name, bytes) -> assertArrayEquals(bytes, b.get(name), name));
+    }
+
+    @Test
+    void convertWritesKaggleCsvAndPngFoldersThatTrainReadsBack() throws IOException {
+        Path data = directory.resolve("idx");
+        IdxFiles.dataSet(data, 64, 16);
+        Path csv = directory.resolve("csv");
+        Run convert = run("convert", "--data-dir", data.toString(), "--format", "csv", "--output", csv.toString());
+        assertEquals(0, convert.exitCode(), convert.err());
+        List<String> lines = Files.readAllLines(csv.resolve("train.csv"));
+        assertEquals(65, lines.size());
+        assertTrue(lines.get(0).startsWith("label,pixel0,pixel1,"), lines.get(0));
+        Path png = directory.resolve("png");
+        assertEquals(0, run("convert", "--data-dir", data.toString(), "--format", "png", "--limit", "10", "--output",
+                png.toString()).exitCode());
+        try (var files = Files.walk(png.resolve("test"))) {
+            assertEquals(10, files.filter(p -> p.toString().endsWith(".png")).count());
+        }
+        Run train = run("train", "--data", csv.resolve("train.csv").toString(), "--test",
+                csv.resolve("test.csv").toString(), "--epochs", "1", "--batch-size", "16", "--no-progress", "--json");
+        assertEquals(0, train.exitCode(), train.err());
+        Run wrong = run("convert", "--data-dir", data.toString(), "--format", "tiff", "--output", png.toString());
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("--format must be csv or png, got tiff"), wrong.err());
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A folder of images, one subfolder per class, as torchvision's {@code ImageFolder} and Keras's
  * {@code image_dataset_from_directory} read it: {@code root/CLASS/NAME.png}. Classes are the subfolders in
- * sorted order, images are PNG or JPEG (read by {@code javax.imageio}), and each becomes one example
+ * sorted order (images in their own subfolders count too), images are PNG or JPEG (read by {@code javax.imageio}), and each becomes one example
  * {@code [channels, height, width]} of the features {@code [n, channels, height, width]} (NCHW) with values
  * scaled to [0, 1]; labels are class indices {@code [n, 1]}. All images must have one size, unless they are
  * resized to a given one. Files whose names start with a dot are ignored; any other file that is not a
@@ -158,8 +158,9 @@ public final class ImageFolder {
         }
     }
 
+    /** The files in {@code folder} and its subfolders (as torchvision walks them), by path; dot-files left out. */
     private static List<Path> files(Path folder) throws IOException {
-        try (Stream<Path> children = Files.list(folder)) {
+        try (Stream<Path> children = Files.walk(folder)) {
             return children.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         }
