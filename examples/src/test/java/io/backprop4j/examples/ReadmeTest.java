@@ -36,6 +36,7 @@ class ReadmeTest {
             import io.backprop4j.optim.listeners.*;
             import io.backprop4j.optim.schedules.*;
             import java.nio.file.*;
+            import java.util.*;
             import org.nd4j.linalg.api.buffer.DataType;
             import org.nd4j.linalg.api.ndarray.INDArray;
             import org.nd4j.linalg.factory.Nd4j;
