@@ -44,7 +44,8 @@ public final class Archive {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : Collections.list(zip.entries())) {
                 try (InputStream in = zip.getInputStream(entry)) {
-                    if (entries.put(entry.getName(), in.readAllBytes()) != null) {
+                    byte[] data = BoundedRead.declared(in, entry.getSize(), file + "!" + entry.getName());
+                    if (entries.put(entry.getName(), data) != null) {
                         throw new FileFormatException(file + ": the archive holds " + entry.getName() + " twice");
                     }
                 }

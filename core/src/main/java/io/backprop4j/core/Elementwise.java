@@ -70,6 +70,14 @@ public final class Elementwise {
         return OneDnnKernels.relu(x, z) ? z : Nd4j.exec(new RectifiedLinear(x, z, 0.0));
     }
 
+    /**
+     * z = max(x, 0) with NaN kept as NaN, as PyTorch's and NumPy's ReLU (ND4J's kernel). {@link #relu} maps NaN to 0
+     * on oneDNN's float32 kernel; this one is for the activations built from ReLUs and for inference.
+     */
+    public static INDArray reluKeepingNaN(INDArray x, INDArray z) {
+        return Nd4j.exec(new RectifiedLinear(x, z, 0.0));
+    }
+
     /** gradIn = gradOut ⊙ [f &gt; 0], the ReLU's chain rule read off its output f = max(s, 0). */
     public static INDArray reluGradient(INDArray f, INDArray gradOut, INDArray gradIn) {
         return OneDnnKernels.reluGradient(f, gradOut, gradIn) ? gradIn : sign(f, gradIn).muli(gradOut);
@@ -113,6 +121,6 @@ public final class Elementwise {
     public static INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
         abs(x, z).negi();
         log1p(exp(z, z), z);
-        return z.addi(relu(x, scratch));
+        return z.addi(reluKeepingNaN(x, scratch));
     }
 }

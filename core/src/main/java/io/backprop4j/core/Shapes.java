@@ -27,6 +27,18 @@ public final class Shapes {
                     + ", expected [batch, " + columns + "]. Check the size of the layer before it, or reshape the data"
                     + " so that each row is one example.");
         }
+        if (array.rows() == 0) {
+            throw new IllegalArgumentException(who + ": " + what + " has shape " + Arrays.toString(array.shape())
+                    + ", an empty batch; a batch needs at least one example.");
+        }
+    }
+
+    /** Requires {@code array} to have the {@code rows} examples of the last forward pass. */
+    public static void requireRows(String who, String what, INDArray array, long rows) {
+        if (array.rank() == 0 || array.size(0) != rows) {
+            throw new IllegalArgumentException(who + ": " + what + " has shape " + Arrays.toString(array.shape())
+                    + " but the last forward pass had " + rows + " examples; pass the gradient of that batch.");
+        }
     }
 
     /** Requires a batch of images {@code [batch, channels, height, width]} with {@code channels} channels. */
@@ -73,19 +85,31 @@ public final class Shapes {
      * the array searched for the first offending entry, which the message names.
      */
     public static void requireFinite(String who, String what, INDArray array) {
-        if (!BooleanIndexing.or(array, Conditions.notFinite())) {
-            return;
+        String found = firstNonFinite(array);
+        if (found != null) {
+            throw new IllegalArgumentException(who + ": " + what + " contain " + found + ". Remove or impute non-finite"
+                    + " values before training.");
+        }
+    }
+
+    /**
+     * The first NaN or ±∞ of {@code array} and where it is ("NaN at row 3, column 7 (shape [10, 784])"), or null
+     * when every value is finite: one native pass, and a search only when it finds one.
+     */
+    public static String firstNonFinite(INDArray array) {
+        if (array.isEmpty() || !BooleanIndexing.or(array, Conditions.notFinite())) {
+            return null;
         }
         INDArray rows = array.rank() == 1 ? array.reshape(1, array.length()) : array.reshape(array.size(0), -1);
         double[] values = rows.dup('c').data().asDouble();
         int columns = (int) rows.columns();
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(who + ": " + what + " contain " + values[i] + " at row " + i / columns
-                        + ", column " + i % columns + " (shape " + Arrays.toString(array.shape()) + "). Remove or "
-                        + "impute non-finite values before training.");
+                return values[i] + " at row " + i / columns + ", column " + i % columns + " (shape "
+                        + Arrays.toString(array.shape()) + ")";
             }
         }
+        return null;
     }
 
     /** Requires the data type a layer's parameters were created with. */

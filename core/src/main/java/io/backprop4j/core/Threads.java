@@ -56,15 +56,23 @@ public final class Threads {
      * already applied, so set it before the first model runs.
      */
     public static void setKernelThreads(int threads) {
-        if (threads < 0) {
-            throw new IllegalArgumentException("Threads: a kernel thread count must be 0 (the native libraries'"
-                    + " defaults) or more, got " + threads);
+        if (threads < 0 || threads > maxKernelThreads()) {
+            throw new IllegalArgumentException("Threads: a kernel thread count must lie in 0 (the native libraries'"
+                    + " defaults) … " + maxKernelThreads() + " (4 per core), got " + threads);
         }
         kernelThreads = threads;
         if (threads > 0) {
             applyProcessWide(threads);
             applyToThisThread(threads);
         }
+    }
+
+    /**
+     * The most kernel threads allowed: 4 per core. Far more (10,000 here) crash the JVM inside the OpenMP runtime,
+     * and more threads than cores only make them wait for each other.
+     */
+    public static int maxKernelThreads() {
+        return 4 * Runtime.getRuntime().availableProcessors();
     }
 
     /** The kernel thread count in force: the default, or the last {@link #setKernelThreads}; 0 for the libraries' own. */
@@ -107,9 +115,9 @@ public final class Threads {
         }
         String source = property != null ? "system property " + PROPERTY : "environment variable " + ENVIRONMENT;
         int threads = parseCount(setting.strip());
-        if (threads < 0) {
-            throw new IllegalArgumentException("Threads: the " + source + " must be a thread count of 0 or more"
-                    + " (0 keeps the native libraries' defaults), got '" + setting + "'");
+        if (threads < 0 || threads > maxKernelThreads()) {
+            throw new IllegalArgumentException("Threads: the " + source + " must be a thread count from 0 to "
+                    + maxKernelThreads() + " (0 keeps the native libraries' defaults), got '" + setting + "'");
         }
         return threads;
     }

@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The textbook problems as subcommands: perceptron, xor, approximate, playground. */
 final class ClassicsCommands {
@@ -21,11 +23,15 @@ final class ClassicsCommands {
             description = "The perceptron rule learns AND and OR, and cannot learn XOR.")
     static final class PerceptronCommand implements Runnable {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--epochs", defaultValue = "100", description = "Epoch limit (default: ${DEFAULT-VALUE}).")
         int epochs;
 
         @Override
         public void run() {
+            OptionChecks.positive(spec, "--epochs", epochs);
             String[] names = {"AND", "OR", "XOR"};
             double[][] targets = {Perceptron.AND, Perceptron.OR, Perceptron.XOR};
             for (int i = 0; i < names.length; i++) {
@@ -62,6 +68,9 @@ final class ClassicsCommands {
             description = "One hidden sigmoid layer fits sin(2πx) and a two-step bump on [0, 1].")
     static final class ApproximateCommand implements Runnable {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--epochs", defaultValue = "2000", description = "Full-batch epochs (default: ${DEFAULT-VALUE}).")
         int epochs;
 
@@ -70,6 +79,8 @@ final class ClassicsCommands {
 
         @Override
         public void run() {
+            OptionChecks.positive(spec, "--epochs", epochs);
+            OptionChecks.positive(spec, "--restarts", restarts);
             System.out.println("hidden units   MSE sin(2πx)   MSE bump");
             for (int hidden : new int[] {2, 4, 8, 16, 32}) {
                 System.out.printf(Locale.ROOT, "%12d   %12.6f   %8.6f%n", hidden,
@@ -82,6 +93,9 @@ final class ClassicsCommands {
     @Command(name = "playground", mixinStandardHelpOptions = true,
             description = "Trains on the TensorFlow playground's 2-D problems and saves decision boundaries as PNG.")
     static final class PlaygroundCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--dataset", split = ",", defaultValue = "circle,xor,gaussians,spirals",
                 description = "Problems: circle, xor, gaussians, spirals (default: all).")
@@ -104,6 +118,9 @@ final class ClassicsCommands {
 
         @Override
         public Integer call() throws IOException {
+            OptionChecks.positive(spec, "--points", points);
+            OptionChecks.notNegative(spec, "--noise", noise);
+            OptionChecks.positive(spec, "--epochs", epochs);
             Files.createDirectories(out);
             for (Playground problem : problems) {
                 DataSet data = problem.generate(points, noise, seed);

@@ -12,8 +12,10 @@ import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.StatefulOptimizer;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -127,9 +129,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
+    /** The settings a resumed run takes from its checkpoint, which its command line cannot change. */
+    private static final List<String> SAVED_SETTINGS = List.of("--dataset", "--data", "--label-column", "--test",
+            "--validation-split", "--normalize", "--model", "--hidden", "--activation", "--optimizer", "--lr",
+            "--schedule", "--batch-size", "--seed", "--limit");
+
     @Override
     public Integer call() throws Exception {
         validate();
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--save", save);
+        outputs.put("--checkpoint", checkpoint);
+        if (resume != null && save != null && OutputFiles.requireWritable("--save", save)
+                .equals(resume.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "--save and --resume name the same file, " + save
+                    + "; the final model would overwrite the checkpoint");
+        }
+        try (OutputFiles claim = OutputFiles.claim(outputs)) {
+            return train();
+        }
+    }
+
+    private int train() throws Exception {
         Threads.setKernelThreads(kernelThreads);
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
@@ -139,6 +160,9 @@ final class TrainCommand implements Callable<Integer> {
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
                         epochs == null ? model.epochs : epochs, seed, limit)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
+        if (resumed != null && resumed.epoch() >= settings.epochs()) {
+            return finished(resumed, settings);
+        }
         DataSource.Examples examples = settings.source().load(data, settings.limit(), settings.seed());
         DataSet train = examples.train();
         Sequential network = resumed == null ? network(settings, examples) : resumed.model();
@@ -169,6 +193,21 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A checkpoint of a run that already reached its last epoch (say, killed while writing its model): its
+     * model is written to {@code --save}, and nothing is trained.
+     */
+    private int finished(Checkpoint resumed, TrainSettings settings) throws IOException {
+        if (save == null) {
+            throw new IllegalArgumentException(resume + " holds a run that finished its " + resumed.epoch() + " epochs;"
+                    + " add --save FILE to write its model, or --epochs N (more than " + resumed.epoch()
+                    + ") to train on");
+        }
+        ModelFile.save(resumed.model(), resumed.metadata(), save);
+        LOG.info("the run in {} had finished at epoch {}; its model saved to {}", resume, resumed.epoch(), save);
+        return 0;
+    }
+
     /** The network for the examples' rows and classes, behind the chosen scaling when the data is the user's own. */
     private Sequential network(TrainSettings settings, DataSource.Examples examples) {
         DataSet train = examples.train();
@@ -191,8 +230,18 @@ final class TrainCommand implements Callable<Integer> {
         if (learningRate != null && !(learningRate > 0)) {
             throw new ParameterException(spec.commandLine(), "--lr must be positive, got " + learningRate);
         }
-        if (kernelThreads < 0) {
-            throw new ParameterException(spec.commandLine(), "--kernel-threads must be 0 or more, got " + kernelThreads);
+        if (kernelThreads < 0 || kernelThreads > Threads.maxKernelThreads()) {
+            throw new ParameterException(spec.commandLine(), "--kernel-threads must lie in 0 … "
+                    + Threads.maxKernelThreads() + " (4 per core), got " + kernelThreads);
+        }
+        if (resume != null) {
+            for (String option : SAVED_SETTINGS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), "--resume continues the saved run with its own "
+                            + "settings, so " + option + " cannot change them (only --epochs, --data-dir, --offline and"
+                            + " the output options can be given)");
+                }
+            }
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "

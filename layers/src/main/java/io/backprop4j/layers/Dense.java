@@ -2,6 +2,7 @@ package io.backprop4j.layers;
 
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Gemm;
+import io.backprop4j.core.MemoryLimit;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
@@ -53,6 +54,7 @@ public final class Dense implements Layer {
         this.out = out;
         this.init = init;
         this.name = "Dense(" + in + "→" + out + ")";
+        MemoryLimit.requireFits(name, "its weights and their gradients", 2.0 * in * out, dataType.width());
         this.weights = Parameter.of("weights", Nd4j.zeros(dataType, in, out));
         this.bias = Parameter.of("bias", Nd4j.zeros(dataType, 1, out));
         initialize(Rng.global());
@@ -93,6 +95,7 @@ public final class Dense implements Layer {
             throw new IllegalStateException(name() + ": backward called before forward");
         }
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
+        Shapes.requireRows(name(), "gradient ∂J/∂Z", delta, input.rows());
         double weightsBeta = weights.accumulationBeta();
         Gemm.gemm(input, delta, weights.gradient(), true, false, 1.0, weightsBeta);
         double biasBeta = bias.accumulationBeta();

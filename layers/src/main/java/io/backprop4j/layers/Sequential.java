@@ -1,6 +1,7 @@
 package io.backprop4j.layers;
 
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.Threads;
@@ -102,6 +103,7 @@ public final class Sequential implements Layer {
             return forward(x, false).dup();
         } finally {
             owner.unlock();
+            ResidentMemory.collectIfGrown(ResidentMemory.INFERENCE_GROWTH);
         }
     }
 

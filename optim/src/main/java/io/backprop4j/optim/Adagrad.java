@@ -27,7 +27,7 @@ public final class Adagrad extends StatefulOptimizer<Adagrad.State> {
 
     public Adagrad(double learningRate, double epsilon) {
         super(learningRate);
-        this.epsilon = epsilon;
+        this.epsilon = inRange("epsilon", epsilon, 0, Double.POSITIVE_INFINITY, false);
     }
 
     @Override

@@ -63,10 +63,10 @@ public class Adam extends StatefulOptimizer<Adam.State> {
 
     protected Adam(double learningRate, double beta1, double beta2, double epsilon, double decoupledWeightDecay) {
         super(learningRate);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-        this.decoupledWeightDecay = decoupledWeightDecay;
+        this.beta1 = inRange("beta1", beta1, 0, 1, false);
+        this.beta2 = inRange("beta2", beta2, 0, 1, false);
+        this.epsilon = inRange("epsilon", epsilon, 0, Double.POSITIVE_INFINITY, false);
+        this.decoupledWeightDecay = inRange("weight decay", decoupledWeightDecay, 0, Double.POSITIVE_INFINITY, false);
     }
 
     @Override

@@ -77,7 +77,9 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
             String name = entry.getKey();
             if (name.startsWith("optimizer/") && name.endsWith(".npy")) {
                 String key = name.substring("optimizer/".length(), name.length() - ".npy".length());
-                arrays.put(key, Npy.fromBytes(entry.getValue(), source + "!" + name));
+                INDArray state = Npy.fromBytes(entry.getValue(), source + "!" + name);
+                ModelFile.requireFinite(source, "optimizer state " + key, state);
+                arrays.put(key, state);
             }
         }
         for (Map.Entry<String, Rng> generator : saved.model().generators().entrySet()) {

@@ -40,7 +40,9 @@ public record Evaluation(long[][] confusion, List<String> classNames, long[] ran
         long[][] confusion = null;
         long[] rankCounts = null;
         for (DataSet batch : Batches.inOrder(data, BATCH_SIZE)) {
-            double[][] outputs = model.predict(batch.features()).reshape(batch.size(), -1).toDoubleMatrix();
+            INDArray prediction = model.predict(batch.features());
+            double[][] outputs = prediction.reshape(batch.size(), -1).toDoubleMatrix();
+            prediction.close();
             int classes = Math.max(2, outputs[0].length);
             if (confusion == null) {
                 confusion = new long[classes][classes];

@@ -28,8 +28,8 @@ public final class RmsProp extends StatefulOptimizer<RmsProp.State> {
 
     public RmsProp(double learningRate, double rho, double epsilon) {
         super(learningRate);
-        this.rho = rho;
-        this.epsilon = epsilon;
+        this.rho = inRange("rho", rho, 0, 1, true);
+        this.epsilon = inRange("epsilon", epsilon, 0, Double.POSITIVE_INFINITY, false);
     }
 
     @Override

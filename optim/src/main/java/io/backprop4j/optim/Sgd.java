@@ -38,9 +38,9 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
         if (nesterov && momentum <= 0) {
             throw new IllegalArgumentException("Sgd: Nesterov needs a momentum > 0, got " + momentum);
         }
-        this.momentum = momentum;
+        this.momentum = inRange("momentum", momentum, 0, 1, true);
         this.nesterov = nesterov;
-        this.weightDecay = weightDecay;
+        this.weightDecay = inRange("weight decay", weightDecay, 0, Double.POSITIVE_INFINITY, false);
     }
 
     /** SGD with (heavy-ball) momentum μ: {@code v ← μv + ∂J/∂w}, {@code w ← w − η·v}. */

@@ -20,9 +20,9 @@ public abstract class StatefulOptimizer<S extends OptimizerState> implements Opt
     private double learningRate;
 
     protected StatefulOptimizer(double learningRate) {
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be positive, got "
-                    + learningRate);
+        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be positive and "
+                    + "finite, got " + learningRate);
         }
         this.learningRate = learningRate;
     }
@@ -47,7 +47,23 @@ public abstract class StatefulOptimizer<S extends OptimizerState> implements Opt
 
     @Override
     public void setLearningRate(double learningRate) {
+        if (!(learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": a learning rate must be finite and not "
+                    + "negative, got " + learningRate);
+        }
         this.learningRate = learningRate;
+    }
+
+    /**
+     * {@code value} if it lies in [{@code low}, {@code high}] ({@code high} itself only when {@code highIncluded}),
+     * as PyTorch checks its optimizers' hyper-parameters; otherwise a message naming the optimizer and the value.
+     */
+    protected final double inRange(String name, double value, double low, double high, boolean highIncluded) {
+        if (!(value >= low && (value < high || highIncluded && value == high))) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + name + " must lie in [" + low + ", "
+                    + high + (highIncluded ? "]" : ")") + ", got " + value);
+        }
+        return value;
     }
 
     /** The state kept for {@code parameter}, or null before its first step. */

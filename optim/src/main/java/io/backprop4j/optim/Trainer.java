@@ -4,6 +4,7 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Level1;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.data.Batches;
@@ -167,8 +168,12 @@ public final class Trainer {
             Shapes.requireFinite("Trainer", "validation features", validation.features());
             Shapes.requireFinite("Trainer", "validation labels", validation.labels());
         }
+        String broken = nonFiniteState();
+        if (broken != null) {
+            throw new IllegalArgumentException("Trainer: the model starts with " + broken + "; initialize it or load "
+                    + "finite weights before training");
+        }
         Batches batches = new Batches(train, batchSize);
-        NativeMemory nativeMemory = new NativeMemory();
         skippedBatches = 0;
         lastFiniteLoss = Double.NaN;
         List<EpochEvent> history = new ArrayList<>();
@@ -181,12 +186,17 @@ public final class Trainer {
             long start = System.nanoTime();
             double trainLoss = trainEpoch(batches, epoch, rng);
             double seconds = (System.nanoTime() - start) / 1e9;
+            String diverged = nonFiniteState();
+            if (diverged != null) {
+                throw new TrainingDivergedException(epoch, Batches.count(train.size(), batchSize), diverged,
+                        lastFiniteLoss);
+            }
             double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
             EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, optimizer.learningRate(), seconds,
                     train.size());
             history.add(event);
             listeners.forEach(l -> l.onEpochEnd(event));
-            nativeMemory.collectIfGrown();
+            ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
             if (checkpointFile != null) {
                 writeCheckpoint(epoch, rng);
             }
@@ -267,6 +277,25 @@ public final class Trainer {
         for (Parameter p : parameters) {
             if (!Double.isFinite(Level1.absoluteSum(p.gradient()))) {
                 return "non-finite gradient of " + p.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Names the first parameter or buffer holding a NaN or ±∞, or null. A gradient can be finite while weights
+     * are not (an update that overflowed, or a ReLU that hid a NaN), so the weights are checked after each epoch:
+     * one BLAS sum per parameter.
+     */
+    private String nonFiniteState() {
+        for (Parameter p : model.parameters()) {
+            if (!Double.isFinite(Level1.absoluteSum(p.value()))) {
+                return "non-finite values in parameter " + p.name();
+            }
+        }
+        for (Map.Entry<String, INDArray> buffer : model.buffers().entrySet()) {
+            if (Shapes.firstNonFinite(buffer.getValue()) != null) {
+                return "non-finite values in buffer " + buffer.getKey();
             }
         }
         return null;

@@ -38,7 +38,7 @@ public final class Batches {
             throw new IllegalArgumentException("Batches: batch size must be positive, got " + batchSize);
         }
         this.data = data;
-        this.batchSize = batchSize;
+        this.batchSize = Math.min(batchSize, Math.max(1, data.size()));
         this.ahead = new Gather[] {new Gather(), new Gather()};
     }
 

@@ -1,5 +1,6 @@
 package io.backprop4j.core.data;
 
+import io.backprop4j.core.BoundedRead;
 import io.backprop4j.core.FileFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,10 +44,31 @@ public record Idx(int[] sizes, byte[] values) {
             return bytes;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
+            return boundedByHeader(in, source);
+        } catch (FileFormatException e) {
+            throw e;
         } catch (IOException e) {
             throw new FileFormatException(source + ": damaged or truncated gzip data (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The decompressed file, read no further than its header declares (magic, sizes, then one byte per value);
+     * data that does not start like an IDX file is returned as its first four bytes, which {@link #parse} refuses.
+     */
+    private static byte[] boundedByHeader(InputStream in, Object source) throws IOException {
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4 || magic[0] != 0 || magic[1] != 0) {
+            return magic;
+        }
+        byte[] sizes = in.readNBytes(4 * (magic[3] & 0xff));
+        ByteBuffer header = ByteBuffer.wrap(sizes);
+        long values = 1;
+        while (header.remaining() >= 4) {
+            values = Math.min(values * Math.max(0, header.getInt()), 1L << 40);
+        }
+        byte[] data = BoundedRead.declared(in, values, source.toString());
+        return ByteBuffer.allocate(magic.length + sizes.length + data.length).put(magic).put(sizes).put(data).array();
     }
 
     /** Parses the bytes of an uncompressed IDX file; {@code source} names it in errors. */

@@ -1,5 +1,6 @@
 package io.backprop4j.core.data;
 
+import io.backprop4j.core.BoundedRead;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Npy;
@@ -52,7 +53,8 @@ public final class NumpyData {
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     String name = entry.getName().substring(0, entry.getName().length() - ".npy".length());
-                    arrays.put(name, Npy.fromBytes(in.readAllBytes(), file + "/" + entry.getName()));
+                    String source = file + "/" + entry.getName();
+                    arrays.put(name, Npy.fromBytes(BoundedRead.declared(in, entry.getSize(), source), source));
                 }
             }
         } catch (ZipException e) {

@@ -95,10 +95,11 @@ public final class ActivationReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (epochs <= 0 || batchSize <= 0 || measurementsPerEpoch <= 0 || deepLayers < 2 || limit < 0
-                || !(target > 0 && target < 1) || !(learningRate > 0) || !(largeLearningRate > 0)) {
-            throw new ParameterException(spec.commandLine(), "--epochs, --batch-size, --measurements-per-epoch and "
-                    + "the learning rates must be positive, --deep-layers at least 2 and --target in (0, 1)");
+        if (epochs <= 0 || batchSize <= 0 || measurementsPerEpoch <= 0 || kernelRepetitions <= 0 || deepLayers < 2
+                || limit < 0 || !(target > 0 && target < 1) || !(learningRate > 0) || !(largeLearningRate > 0)) {
+            throw new ParameterException(spec.commandLine(), "--epochs, --batch-size, --measurements-per-epoch, "
+                    + "--kernel-repetitions and the learning rates must be positive, --deep-layers at least 2 and "
+                    + "--target in (0, 1)");
         }
         MnistData images = data.load().withTrainingLimit(limit > 0 ? limit : Integer.MAX_VALUE);
         DataSet train = images.train();

@@ -11,9 +11,9 @@ public final class HardSigmoid extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        INDArray lifted = Elementwise.relu(s.div(6.0, f).addi(0.5), f);
+        INDArray lifted = Elementwise.reluKeepingNaN(s.div(6.0, f).addi(0.5), f);
         lifted.rsubi(1.0);
-        Elementwise.relu(lifted, lifted).rsubi(1.0);
+        Elementwise.reluKeepingNaN(lifted, lifted).rsubi(1.0);
     }
 
     @Override

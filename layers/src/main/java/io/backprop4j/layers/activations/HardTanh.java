@@ -8,8 +8,8 @@ public final class HardTanh extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        INDArray upper = Elementwise.relu(s.rsub(1.0, f), f).rsubi(1.0);
-        Elementwise.relu(upper.addi(1.0), upper).subi(1.0);
+        INDArray upper = Elementwise.reluKeepingNaN(s.rsub(1.0, f), f).rsubi(1.0);
+        Elementwise.reluKeepingNaN(upper.addi(1.0), upper).subi(1.0);
     }
 
     @Override

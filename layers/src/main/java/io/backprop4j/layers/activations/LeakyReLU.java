@@ -31,13 +31,13 @@ public final class LeakyReLU extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.negativePart(s, f).muli(alpha).addi(Elementwise.relu(s, scratch(0, s)));
+        Elementwise.negativePart(s, f).muli(alpha).addi(Elementwise.reluKeepingNaN(s, scratch(0, s)));
     }
 
     /** f'(s) = α + (1 − α)·[s &gt; 0]. */
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray positive = Elementwise.sign(Elementwise.relu(s, gradIn), gradIn);
+        INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, gradIn), gradIn);
         positive.muli(1.0 - alpha).addi(alpha).muli(gradOut);
     }
 

@@ -56,14 +56,14 @@ public final class PReLU extends Activation {
         if (!shared) {
             Shapes.requireMatrix(name(), "input", s, alpha.value().columns());
         }
-        scaleByAlpha(Elementwise.negativePart(s, f)).addi(Elementwise.relu(s, scratch(0, s)));
+        scaleByAlpha(Elementwise.negativePart(s, f)).addi(Elementwise.reluKeepingNaN(s, scratch(0, s)));
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray slopeTimesGrad = Elementwise.negativePart(s, scratch(0, s)).muli(gradOut);
         alpha.gradient().addi(shared ? slopeTimesGrad.sum(true, 0, 1).reshape(1, 1) : slopeTimesGrad.sum(true, 0));
-        INDArray positive = Elementwise.sign(Elementwise.relu(s, gradIn), gradIn);
+        INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, gradIn), gradIn);
         INDArray negative = scaleByAlpha(positive.rsub(1.0, scratch(1, s)));
         positive.addi(negative).muli(gradOut);
     }

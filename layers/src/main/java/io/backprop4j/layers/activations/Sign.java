@@ -6,7 +6,7 @@ import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * The perceptron's threshold unit: f(s) = 1 if s ≥ 0 else −1; f'(s) = 0 almost everywhere, so no
+ * The perceptron's threshold unit: f(s) = 1 if s ≥ 0 else −1 (NaN stays NaN); f'(s) = 0 almost everywhere, so no
  * gradient flows through it (it is trained by the perceptron rule, not by backpropagation).
  */
 public final class Sign extends Activation {
@@ -15,6 +15,7 @@ public final class Sign extends Activation {
     protected void apply(INDArray s, INDArray f) {
         Elementwise.sign(s, f);
         BooleanIndexing.replaceWhere(f, 1.0, Conditions.equals(0));
+        f.assign(f.putWhereWithMask(s.isNaN(), Double.NaN));
     }
 
     @Override

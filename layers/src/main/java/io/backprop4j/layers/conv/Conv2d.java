@@ -5,6 +5,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Gemm;
+import io.backprop4j.core.MemoryLimit;
 import io.backprop4j.core.NativeBuild;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
@@ -102,6 +103,8 @@ public final class Conv2d implements Layer {
         this.padding = padding;
         this.hasBias = bias;
         this.init = init;
+        MemoryLimit.requireFits("Conv2d", "its weights and their gradients", 2.0 * outChannels * inChannels * kernel
+                * kernel, dataType.width());
         this.weights = Parameter.of("weights", Nd4j.zeros(dataType, outChannels, inChannels, kernel, kernel));
         this.bias = bias ? Parameter.of("bias", Nd4j.zeros(dataType, 1, outChannels)) : null;
         initialize(Rng.global());

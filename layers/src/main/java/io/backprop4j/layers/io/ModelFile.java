@@ -4,6 +4,8 @@ import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Npy;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.ResidentMemory;
+import io.backprop4j.core.Shapes;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import java.io.IOException;
@@ -70,7 +72,9 @@ public final class ModelFile {
     }
 
     public static Saved load(Path file) throws IOException {
-        return fromEntries(Archive.read(file), file.toString());
+        Saved saved = fromEntries(Archive.read(file), file.toString());
+        ResidentMemory.collectIfGrown(ResidentMemory.INFERENCE_GROWTH);
+        return saved;
     }
 
     /** The archive entries of a model: the manifest, then one {@code .npy} per parameter. */
@@ -118,6 +122,7 @@ public final class ModelFile {
                         + Arrays.toString(value.shape()) + " in the file but the architecture needs " + dataType
                         + Arrays.toString(p.value().shape()));
             }
+            requireFinite(source, "parameter " + p.name(), value);
             values.add(value);
         }
         for (String name : iterable(shapes.fieldNames())) {
@@ -127,14 +132,40 @@ public final class ModelFile {
             }
         }
         Map<String, INDArray> buffers = buffers(entries, model, manifest.path("buffers"), dataType, source);
+        for (Map.Entry<String, INDArray> buffer : buffers.entrySet()) {
+            requireFinite(source, "buffer " + buffer.getKey(), buffer.getValue());
+        }
         for (int i = 0; i < values.size(); i++) {
             model.parameters().get(i).value().assign(values.get(i));
+            release(values.get(i));
         }
-        buffers.forEach((name, value) -> model.buffers().get(name).assign(value));
+        buffers.forEach((name, value) -> {
+            model.buffers().get(name).assign(value);
+            release(value);
+        });
         Map<String, Object> metadata = new LinkedHashMap<>();
         manifest.path("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), JSON.convertValue(
                 f.getValue(), Object.class)));
         return new Saved(model, metadata);
+    }
+
+    /** Frees a parsed array's native memory now, once its values are copied, instead of at a later collection. */
+    private static void release(INDArray parsed) {
+        if (parsed.closeable()) {
+            parsed.close();
+        }
+    }
+
+    /**
+     * Refuses a stored array that holds NaN or ±∞, naming the file, the array and the first such entry: a model
+     * loaded with one would answer every input with the same wrong class, silently.
+     */
+    public static void requireFinite(String source, String what, INDArray value) throws FileFormatException {
+        String found = Shapes.firstNonFinite(value);
+        if (found != null) {
+            throw new FileFormatException(source + ": " + what + " holds " + found + "; a model with non-finite "
+                    + "values cannot give meaningful outputs, so it is not loaded");
+        }
     }
 
     static JsonNode manifest(Map<String, byte[]> entries, String source) throws FileFormatException {
