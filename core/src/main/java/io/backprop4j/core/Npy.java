@@ -85,7 +85,7 @@ public final class Npy {
                     + count * type.width() + " bytes of data but the file holds " + buffer.remaining());
         }
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        return type.read(buffer.slice().order(order), (int) count).reshape(fortran ? 'f' : 'c', shape);
+        return type.read(buffer.slice().order(order), (int) count, shape, fortran ? 'f' : 'c');
     }
 
     private static long[] shape(String header, String source) throws FileFormatException {

@@ -44,19 +44,29 @@ enum NpyType {
         };
     }
 
-    /** {@code count} elements from {@code data} (positioned at the first, in the file's byte order), flat. */
-    INDArray read(ByteBuffer data, int count) {
+    /**
+     * {@code count} elements from {@code data} (positioned at the first, in the file's byte order) as an array of
+     * {@code shape} in memory order {@code order}; float arrays own their buffer (no view), so they can be closed.
+     */
+    INDArray read(ByteBuffer data, int count, long[] shape, char order) {
         return switch (this) {
             case FLOAT32 -> {
                 float[] values = new float[count];
                 data.asFloatBuffer().get(values);
-                yield Nd4j.createFromArray(values);
+                yield Nd4j.create(values, shape, order);
             }
             case FLOAT64 -> {
                 double[] values = new double[count];
                 data.asDoubleBuffer().get(values);
-                yield Nd4j.createFromArray(values);
+                yield Nd4j.create(values, shape, order);
             }
+            default -> flat(data, count).reshape(order, shape);
+        };
+    }
+
+    private INDArray flat(ByteBuffer data, int count) {
+        return switch (this) {
+            case FLOAT32, FLOAT64 -> throw new IllegalStateException("read float arrays with their shape");
             case INT64 -> {
                 long[] values = new long[count];
                 data.asLongBuffer().get(values);
