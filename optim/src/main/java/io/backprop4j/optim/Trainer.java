@@ -14,10 +14,12 @@ import io.backprop4j.optim.TrainingResult.StopReason;
 import io.backprop4j.optim.listeners.EpochEvent;
 import io.backprop4j.optim.listeners.TrainingListener;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
+import io.backprop4j.optim.schedules.ReduceOnPlateau;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -60,9 +62,15 @@ public final class Trainer {
         this.schedule = LearningRateSchedule.constant(optimizer.learningRate());
     }
 
-    /** Sets the learning rate of each epoch; the default keeps the optimizer's. */
+    /**
+     * Sets the learning rate of each epoch, or of each step for a per-step schedule; the default keeps the
+     * optimizer's. A schedule that watches the epochs ({@link ReduceOnPlateau}) is registered as a listener too.
+     */
     public Trainer schedule(LearningRateSchedule schedule) {
         this.schedule = schedule;
+        if (schedule instanceof TrainingListener watcher) {
+            listeners.add(watcher);
+        }
         return this;
     }
 
@@ -177,12 +185,11 @@ public final class Trainer {
         skippedBatches = 0;
         lastFiniteLoss = Double.NaN;
         List<EpochEvent> history = new ArrayList<>();
-        List<INDArray> best = null;
+        Map<String, INDArray> best = null;
         double bestValidationLoss = Double.POSITIVE_INFINITY;
         int epochsWithoutImprovement = 0;
         StopReason reason = StopReason.EPOCH_LIMIT;
         for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
-            optimizer.setLearningRate(schedule.rate(epoch - 1));
             long start = System.nanoTime();
             double trainLoss = trainEpoch(batches, epoch, rng);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -196,6 +203,7 @@ public final class Trainer {
                     train.size());
             history.add(event);
             listeners.forEach(l -> l.onEpochEnd(event));
+            boolean stopRequested = listeners.stream().anyMatch(TrainingListener::stopRequested);
             ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
             if (checkpointFile != null) {
                 writeCheckpoint(epoch, rng);
@@ -212,6 +220,10 @@ public final class Trainer {
             }
             if (gradientNormThreshold > 0 && fullGradientNorm(train, batchSize) < gradientNormThreshold) {
                 reason = StopReason.GRADIENT_NORM;
+                break;
+            }
+            if (stopRequested) {
+                reason = StopReason.LISTENER;
                 break;
             }
         }
@@ -237,8 +249,10 @@ public final class Trainer {
         double lossSum = 0;
         int batchNumber = 0;
         int stepped = 0;
+        long firstStep = (long) (epoch - 1) * batches.count();
         for (DataSet batch : batches.shuffled(rng)) {
             int number = ++batchNumber;
+            optimizer.setLearningRate(schedule.rate(epoch - 1, firstStep + number - 1));
             INDArray prediction = model.forward(batch.features(), true);
             double value = loss.value(prediction, batch.labels());
             model.zeroGradients();
@@ -310,13 +324,16 @@ public final class Trainer {
         return total / data.size();
     }
 
-    /** ‖∇J(w)‖ for J the mean loss over all of {@code data}: batch gradients weighted by batch size / n. */
+    /**
+     * ‖∇J(w)‖ for J the mean loss over all of {@code data}: batch gradients weighted by batch size / n, in
+     * inference mode, so that it changes no BatchNorm statistics and draws no Dropout mask.
+     */
     public double fullGradientNorm(DataSet data, int batchSize) {
         List<Parameter> parameters = model.parameters();
         List<INDArray> sum = new ArrayList<>();
         parameters.forEach(p -> sum.add(p.gradient().ulike().assign(0)));
         for (DataSet batch : Batches.inOrder(data, batchSize)) {
-            INDArray prediction = model.forward(batch.features(), true);
+            INDArray prediction = model.forward(batch.features(), false);
             model.zeroGradients();
             model.backwardParameters(loss.gradient(prediction, batch.labels()));
             double weight = (double) batch.size() / data.size();
@@ -333,14 +350,16 @@ public final class Trainer {
         return Math.sqrt(squares);
     }
 
-    private List<INDArray> snapshot() {
-        return model.parameters().stream().map(p -> p.value().dup()).toList();
+    /** Copies of every parameter and buffer (BatchNorm's running statistics), by name. */
+    private Map<String, INDArray> snapshot() {
+        Map<String, INDArray> copies = new LinkedHashMap<>();
+        model.parameters().forEach(p -> copies.put(p.name(), p.value().dup()));
+        model.buffers().forEach((name, buffer) -> copies.put("buffer " + name, buffer.dup()));
+        return copies;
     }
 
-    private void restore(List<INDArray> values) {
-        List<Parameter> parameters = model.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            parameters.get(i).value().assign(values.get(i));
-        }
+    private void restore(Map<String, INDArray> copies) {
+        model.parameters().forEach(p -> p.value().assign(copies.get(p.name())));
+        model.buffers().forEach((name, buffer) -> buffer.assign(copies.get("buffer " + name)));
     }
 }

@@ -16,7 +16,9 @@ public record TrainingResult(int epochs, StopReason stopReason, List<EpochEvent>
         /** the full-data gradient norm ‖∇J(w)‖ fell below θ, the textbook criterion */
         GRADIENT_NORM,
         /** the validation loss had not improved for {@code patience} epochs */
-        EARLY_STOPPING
+        EARLY_STOPPING,
+        /** a listener asked to stop ({@code TrainingListener.stopRequested}) */
+        LISTENER
     }
 
     public EpochEvent last() {

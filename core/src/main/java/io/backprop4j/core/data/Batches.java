@@ -42,6 +42,11 @@ public final class Batches {
         this.ahead = new Gather[] {new Gather(), new Gather()};
     }
 
+    /** The batches of one epoch. */
+    public int count() {
+        return count(data.size(), batchSize);
+    }
+
     /** The number of batches of {@code batchSize} in {@code n} examples, ⌈n / batchSize⌉. */
     public static int count(int n, int batchSize) {
         return (n + batchSize - 1) / batchSize;

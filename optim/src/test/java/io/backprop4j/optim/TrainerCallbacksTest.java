@@ -1,0 +1,114 @@
+package io.backprop4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.layers.BatchNorm;
+import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Dropout;
+import io.backprop4j.layers.GradientChecks;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.listeners.EpochEvent;
+import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.schedules.OneCycle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The Trainer's stopping rules, per-step schedules and listeners, with BatchNorm and Dropout in the model. */
+class TrainerCallbacksTest {
+
+    /** Two noisy Gaussian classes in 6 dimensions: n examples, class indices [n, 1]. */
+    private static DataSet blobs(int n, long seed) {
+        INDArray x = GradientChecks.gaussian(new Rng(seed), n, 6).castTo(DataType.FLOAT);
+        float[][] labels = new float[n][1];
+        for (int i = 0; i < n; i++) {
+            labels[i][0] = i % 2;
+            x.getRow(i).addi(i % 2 == 0 ? -0.6 : 0.6);
+        }
+        return new DataSet(x, Nd4j.createFromArray(labels));
+    }
+
+    private static Sequential withBatchNormAndDropout() {
+        return Sequential.of(new Dense(6, 32), new BatchNorm(32), new Tanh(), new Dropout(0.3), new Dense(32, 2))
+                .initialize(7);
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestWeightsAndBatchNormStatistics() {
+        Sequential model = withBatchNormAndDropout();
+        DataSet validation = blobs(64, 2);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.05)).earlyStopping(validation, 3);
+        TrainingResult result = trainer.fit(blobs(96, 1), Fit.epochs(60).batchSize(16).seed(3));
+        double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
+        assertEquals(TrainingResult.StopReason.EARLY_STOPPING, result.stopReason());
+        assertEquals(best, trainer.meanLoss(validation, 16), 1e-6,
+                "the returned model's validation loss is the best one recorded");
+    }
+
+    @Test
+    void theGradientNormStopLeavesBatchNormAndDropoutStateUntouched() {
+        Sequential model = withBatchNormAndDropout();
+        DataSet data = blobs(64, 1);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1));
+        trainer.fit(data, Fit.epochs(1).batchSize(16));
+        Map<String, INDArray> buffers = new LinkedHashMap<>();
+        model.buffers().forEach((name, value) -> buffers.put(name, value.dup()));
+        Rng.State dropout = model.generators().get("3.mask").state();
+        double norm = trainer.fullGradientNorm(data, 16);
+        assertTrue(norm > 0 && Double.isFinite(norm));
+        model.buffers().forEach((name, value) -> assertEquals(buffers.get(name), value, name));
+        assertEquals(dropout, model.generators().get("3.mask").state());
+        assertEquals(norm, trainer.fullGradientNorm(data, 16), 0, "inference mode: the same norm every time");
+    }
+
+    @Test
+    void aPerStepScheduleSetsTheRateBeforeEveryBatch() {
+        Sequential model = withBatchNormAndDropout();
+        Sgd sgd = new Sgd(0.1);
+        OneCycle schedule = new OneCycle(0.5, 12, 4);
+        List<Double> seen = new ArrayList<>();
+        new Trainer(model, new SoftmaxCrossEntropy(), sgd).schedule(schedule).addListener(new TrainingListener() {
+            @Override
+            public void afterBackward(int epoch, int batch, double loss, List<Parameter> parameters) {
+                seen.add(sgd.learningRate());
+            }
+        }).fit(blobs(64, 1), Fit.epochs(3).batchSize(16));
+        double[] expected = new double[12];
+        for (int step = 0; step < 12; step++) {
+            expected[step] = schedule.rate(step / 4, step);
+        }
+        assertArrayEquals(expected, seen.stream().mapToDouble(Double::doubleValue).toArray(), 0);
+    }
+
+    @Test
+    void aListenerCanStopTraining() {
+        TrainingResult result = new Trainer(withBatchNormAndDropout(), new SoftmaxCrossEntropy(), new Sgd(0.1))
+                .addListener(new TrainingListener() {
+                    private int epochs;
+
+                    @Override
+                    public void onEpochEnd(EpochEvent event) {
+                        epochs = event.epoch();
+                    }
+
+                    @Override
+                    public boolean stopRequested() {
+                        return epochs == 2;
+                    }
+                }).fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
+        assertEquals(2, result.epochs());
+        assertEquals(TrainingResult.StopReason.LISTENER, result.stopReason());
+    }
+}
