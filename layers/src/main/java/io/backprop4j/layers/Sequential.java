@@ -180,6 +180,12 @@ public final class Sequential implements Layer {
         void close();
     }
 
+    /** Its layers, which a model file describes in place: a Sequential may sit inside another. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("layers", layers);
+    }
+
     @Override
     public String toString() {
         return name();

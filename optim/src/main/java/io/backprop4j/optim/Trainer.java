@@ -8,6 +8,7 @@ import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.data.Batches;
+import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.TrainingResult.StopReason;
@@ -55,8 +56,12 @@ public final class Trainer {
     private int skippedBatches;
     private double lastFiniteLoss;
 
-    public Trainer(Sequential model, Loss loss, Optimizer optimizer) {
-        this.model = model;
+    /**
+     * Trains {@code model}, any layer: a {@link Sequential} as it is, another layer (a {@code Residual} block, a
+     * layer of one's own) inside a one-layer Sequential, whose parameters are then named {@code 0.NAME}.
+     */
+    public Trainer(Layer model, Loss loss, Optimizer optimizer) {
+        this.model = model instanceof Sequential sequential ? sequential : Sequential.of(model);
         this.loss = loss;
         this.optimizer = optimizer;
         this.schedule = LearningRateSchedule.constant(optimizer.learningRate());

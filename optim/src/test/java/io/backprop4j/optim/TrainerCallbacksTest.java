@@ -11,6 +11,7 @@ import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Dropout;
 import io.backprop4j.layers.GradientChecks;
+import io.backprop4j.layers.Residual;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
@@ -110,5 +111,14 @@ class TrainerCallbacksTest {
                 }).fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
         assertEquals(2, result.epochs());
         assertEquals(TrainingResult.StopReason.LISTENER, result.stopReason());
+    }
+
+    @Test
+    void theTrainerTakesAnyLayerSuchAsAResidualBlock() {
+        Residual block = new Residual(Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 6)));
+        DataSet data = blobs(128, 4);
+        new Trainer(block, new SoftmaxCrossEntropy(), new Adam(0.02)).fit(data, Fit.epochs(40).batchSize(32).seed(1));
+        Sequential wrapped = Sequential.of(block);
+        assertTrue(Evaluation.of(wrapped, data).accuracy() > 0.85, "accuracy " + Evaluation.of(wrapped, data).accuracy());
     }
 }

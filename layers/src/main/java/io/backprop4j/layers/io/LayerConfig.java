@@ -1,6 +1,8 @@
 package io.backprop4j.layers.io;
 
+import io.backprop4j.layers.Layer;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,6 +51,34 @@ public record LayerConfig(String type, Map<String, Object> values, DataType data
             }
         }
         throw wrong(key, "a name");
+    }
+
+    /** The layer described under {@code key} ({@code {"type": ..., "config": ...}}), built through the registry. */
+    public Layer layer(String key) {
+        return build(value(key), key);
+    }
+
+    /** The layers described in the list under {@code key}, in order. */
+    public List<Layer> layers(String key) {
+        if (value(key) instanceof List<?> list && !list.isEmpty()) {
+            return list.stream().map(description -> build(description, key)).toList();
+        }
+        throw wrong(key, "a list of layers");
+    }
+
+    /** Whether the configuration holds {@code key} (an optional part, such as a residual block's projection). */
+    public boolean has(String key) {
+        return values.containsKey(key) && values.get(key) != null;
+    }
+
+    private Layer build(Object description, String key) {
+        if (description instanceof Map<?, ?> map && map.get("type") instanceof String childType
+                && map.get("config") instanceof Map<?, ?> childConfig) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            childConfig.forEach((name, value) -> values.put(String.valueOf(name), value));
+            return LayerRegistry.create(new LayerConfig(childType, values, dataType));
+        }
+        throw wrong(key, "a layer: {\"type\": ..., \"config\": {...}}");
     }
 
     private Object value(String key) {

@@ -9,6 +9,8 @@ import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
 import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Reshape;
+import io.backprop4j.layers.Residual;
+import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ELU;
 import io.backprop4j.layers.activations.GELU;
 import io.backprop4j.layers.activations.HardSigmoid;
@@ -57,6 +59,9 @@ public final class LayerRegistry {
         register("BatchNorm", c -> new BatchNorm(c.integer("features"), c.real("epsilon"), c.real("momentum"),
                 c.dataType()));
         register("Dropout", c -> new Dropout(c.real("p")));
+        register("Sequential", c -> Sequential.of(c.layers("layers").toArray(Layer[]::new)));
+        register("Residual", c -> c.has("projection") ? new Residual(c.layer("body"), c.layer("projection"))
+                : new Residual(c.layer("body")));
         register("Normalization", c -> new Normalization(c.integer("features"), c.dataType()));
         register("Reshape", c -> new Reshape(c.sizes("shape")));
         withoutArguments("Flatten", Flatten::new);
