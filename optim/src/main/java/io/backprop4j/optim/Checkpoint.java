@@ -26,9 +26,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param epoch     the last completed epoch (1-based); training resumes at {@code epoch + 1}
  * @param rng       the state of the shuffling generator after that epoch
  * @param metadata  what the caller saved beside, e.g. the training settings
+ * @param optimizerType the optimizer whose state this is (its class's simple name)
  */
 public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String, INDArray> optimizerArrays,
-        Map<String, Long> optimizerSteps, Map<String, Object> metadata) {
+        Map<String, Long> optimizerSteps, Map<String, Object> metadata, String optimizerType) {
 
     public static final String TRAINING = "training.json";
 
@@ -91,7 +92,7 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
             generator.getValue().restore(read(state));
         }
         return new Checkpoint(saved.model(), training.path("epoch").asInt(), read(rng), arrays, steps,
-                saved.metadata());
+                saved.metadata(), training.path("optimizer").asText());
     }
 
     private static void write(ObjectNode node, Rng.State state) {

@@ -155,6 +155,11 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the checkpoint is at epoch " + checkpoint.epoch()
                     + ", already at or past the requested " + epochs + " epochs");
         }
+        String type = optimizer.getClass().getSimpleName();
+        if (!checkpoint.optimizerType().equals(type)) {
+            throw new IllegalArgumentException("Trainer: the checkpoint holds the state of " + checkpoint.optimizerType()
+                    + " but this Trainer's optimizer is " + type + "; resume with a " + checkpoint.optimizerType());
+        }
         stateful.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());

@@ -155,5 +155,10 @@ class CheckpointTest {
                 checkpoint.model(), new SoftmaxCrossEntropy(), new Adam(0.01)).resume(checkpoint, blobs(),
                         Fit.epochs(2).batchSize(50)));
         assertTrue(done.getMessage().contains("already at or past the requested 2 epochs"), done.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                checkpoint.model(), new SoftmaxCrossEntropy(), Sgd.nesterov(0.1, 0.9)).resume(checkpoint, blobs(),
+                        Fit.epochs(4).batchSize(50)));
+        assertTrue(other.getMessage().contains("holds the state of Adam but this Trainer's optimizer is Sgd"),
+                other.getMessage());
     }
 }
