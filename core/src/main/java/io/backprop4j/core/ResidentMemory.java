@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.javacpp.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,30 @@ public final class ResidentMemory {
     public static final long INFERENCE_GROWTH = 8L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(ResidentMemory.class);
+    private static final AtomicInteger TRAINING_RUNS = new AtomicInteger();
     private static long lowest = Long.MAX_VALUE;
 
     private ResidentMemory() {
+    }
+
+    /**
+     * After a prediction, an evaluation or a load: {@link #collectIfGrown} at {@link #INFERENCE_GROWTH}, unless a
+     * training run is under way, whose own, coarser policy then applies (an evaluation after every epoch would
+     * otherwise collect every time, as training grows the resident set by design).
+     */
+    public static void collectAfterInference() {
+        if (TRAINING_RUNS.get() == 0) {
+            collectIfGrown(INFERENCE_GROWTH);
+        }
+    }
+
+    /** Marks a training run as under way until {@link #trainingEnded}. */
+    public static void trainingStarted() {
+        TRAINING_RUNS.incrementAndGet();
+    }
+
+    public static void trainingEnded() {
+        TRAINING_RUNS.decrementAndGet();
     }
 
     /** Requests a garbage collection if the resident set grew by more than {@code growthBytes}. */

@@ -103,7 +103,7 @@ public final class Sequential implements Layer {
             return forward(x, false).dup();
         } finally {
             owner.unlock();
-            ResidentMemory.collectIfGrown(ResidentMemory.INFERENCE_GROWTH);
+            ResidentMemory.collectAfterInference();
         }
     }
 

@@ -41,9 +41,10 @@ public record Evaluation(long[][] confusion, List<String> classNames, long[] ran
         long[] rankCounts = null;
         for (DataSet batch : Batches.inOrder(data, BATCH_SIZE)) {
             INDArray prediction = model.predict(batch.features());
-            double[][] outputs = prediction.reshape(batch.size(), -1).toDoubleMatrix();
+            int width = (int) (prediction.length() / batch.size());
+            double[] flat = prediction.dup('c').data().asDouble();
             prediction.close();
-            int classes = Math.max(2, outputs[0].length);
+            int classes = Math.max(2, width);
             if (confusion == null) {
                 confusion = new long[classes][classes];
                 rankCounts = new long[classes];
@@ -51,12 +52,12 @@ public record Evaluation(long[][] confusion, List<String> classNames, long[] ran
             int[] actual = batch.classIndices();
             for (int i = 0; i < actual.length; i++) {
                 if (actual[i] < 0 || actual[i] >= classes) {
-                    throw new IllegalArgumentException("Evaluation: the model has " + outputs[i].length
-                            + " output" + (outputs[i].length == 1 ? " (a binary classifier)" : "s")
-                            + " but example " + i + " of a batch is labelled class " + actual[i]
-                            + "; a model of K classes takes labels 0…K−1");
+                    throw new IllegalArgumentException("Evaluation: the model has " + width + " output"
+                            + (width == 1 ? " (a binary classifier)" : "s") + " but example " + i
+                            + " of a batch is labelled class " + actual[i] + "; a model of K classes takes labels 0…K−1");
                 }
-                double[] scores = outputs[i].length == 1 ? new double[] {0, outputs[i][0]} : outputs[i];
+                double[] scores = width == 1 ? new double[] {0, flat[i]}
+                        : Arrays.copyOfRange(flat, i * width, (i + 1) * width);
                 confusion[actual[i]][argMax(scores)]++;
                 rankCounts[rank(scores, actual[i])]++;
             }

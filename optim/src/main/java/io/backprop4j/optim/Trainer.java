@@ -171,7 +171,12 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
         }
         try (Sequential.Claim claim = model.claimForTraining()) {
-            return loop(train, firstEpoch, epochs, batchSize, rng);
+            ResidentMemory.trainingStarted();
+            try {
+                return loop(train, firstEpoch, epochs, batchSize, rng);
+            } finally {
+                ResidentMemory.trainingEnded();
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public final class ModelFile {
 
     public static Saved load(Path file) throws IOException {
         Saved saved = fromEntries(Archive.read(file), file.toString());
-        ResidentMemory.collectIfGrown(ResidentMemory.INFERENCE_GROWTH);
+        ResidentMemory.collectAfterInference();
         return saved;
     }
 
