@@ -1,0 +1,115 @@
+package io.backprop4j.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.Rng;
+import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.GradientChecks;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.Tanh;
+import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.transforms.AddDecayedWeights;
+import io.backprop4j.optim.transforms.Chain;
+import io.backprop4j.optim.transforms.ClipByNorm;
+import io.backprop4j.optim.transforms.ClipByValue;
+import io.backprop4j.optim.transforms.DecoupledWeightDecay;
+import io.backprop4j.optim.transforms.ScaleByAdagrad;
+import io.backprop4j.optim.transforms.ScaleByAdam;
+import io.backprop4j.optim.transforms.ScaleByRms;
+import io.backprop4j.optim.transforms.TraceMomentum;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Optimizers as chains of transforms: each named optimizer equals its chain, step by step, in float64. */
+class ChainTest {
+
+    /** Three steps of {@code optimizer} on one float64 parameter [3, 4] with the same gradients each time. */
+    private static INDArray threeSteps(StatefulOptimizer<?> optimizer) {
+        Parameter p = Parameter.of("w", GradientChecks.gaussian(new Rng(1), 3, 4));
+        for (int step = 0; step < 3; step++) {
+            p.gradient().assign(GradientChecks.gaussian(new Rng(10 + step), 3, 4));
+            optimizer.step(List.of(p));
+        }
+        return p.value();
+    }
+
+    private static void assertSame(Supplier<StatefulOptimizer<?>> named, Supplier<StatefulOptimizer<?>> chain) {
+        INDArray expected = threeSteps(named.get());
+        INDArray actual = threeSteps(chain.get());
+        double difference = expected.sub(actual).amaxNumber().doubleValue();
+        assertTrue(difference < 1e-14, named.get().getClass().getSimpleName() + " differs by " + difference);
+    }
+
+    @Test
+    void theNamedOptimizersAreTheseChains() {
+        assertSame(() -> new Sgd(0.1), () -> Chain.of(0.1));
+        assertSame(() -> Sgd.momentum(0.1, 0.9), () -> Chain.of(0.1, new TraceMomentum(0.9, false)));
+        assertSame(() -> Sgd.nesterov(0.1, 0.9), () -> Chain.of(0.1, new TraceMomentum(0.9, true)));
+        assertSame(() -> new Sgd(0.1, 0.9, false, 0.01),
+                () -> Chain.of(0.1, new AddDecayedWeights(0.01), new TraceMomentum(0.9, false)));
+        assertSame(() -> new Adam(0.01), () -> Chain.of(0.01, new ScaleByAdam(0.9, 0.999, 1e-8)));
+        assertSame(() -> new AdamW(0.01, 0.05),
+                () -> Chain.of(0.01, new ScaleByAdam(0.9, 0.999, 1e-8), new DecoupledWeightDecay(0.05)));
+        assertSame(() -> new Adagrad(0.1), () -> Chain.of(0.1, new ScaleByAdagrad(1e-10)));
+        assertSame(() -> new RmsProp(0.01), () -> Chain.of(0.01, new ScaleByRms(0.99, 1e-8)));
+    }
+
+    @Test
+    void clippingByValueAndByNorm() {
+        Parameter p = Parameter.of("w", Nd4j.zeros(DataType.DOUBLE, 1, 3));
+        p.gradient().assign(Nd4j.createFromArray(new double[][] {{3, -0.5, -4}}));
+        Chain.of(1, new ClipByValue(1)).step(List.of(p));
+        assertArrayEquals(new double[] {-1, 0.5, 1}, p.value().toDoubleVector(), 0);
+        p.value().assign(0);
+        p.gradient().assign(Nd4j.createFromArray(new double[][] {{3, 0, -4}}));
+        Chain.of(1, new ClipByNorm(1)).step(List.of(p));
+        assertArrayEquals(new double[] {-0.6, 0, 0.8}, p.value().toDoubleVector(), 1e-15);
+    }
+
+    @Test
+    void aChainsStateTravelsThroughCheckpointArraysAndRefusesBadHyperParameters() {
+        Parameter p = Parameter.of("w", GradientChecks.gaussian(new Rng(1), 2, 2));
+        Chain adam = Chain.of(0.01, new ClipByValue(5), new ScaleByAdam(0.9, 0.999, 1e-8));
+        p.gradient().assign(1);
+        adam.step(List.of(p));
+        assertEquals(List.of("w/1.m", "w/1.v"), List.copyOf(adam.stateArrays(List.of(p)).keySet()));
+        Chain restored = Chain.of(0.01, new ClipByValue(5), new ScaleByAdam(0.9, 0.999, 1e-8));
+        restored.restoreState(List.of(p), adam.stateArrays(List.of(p)), adam.stepCounts(List.of(p)));
+        assertEquals(1, restored.stepCounts(List.of(p)).get("w"));
+        assertThrows(IllegalArgumentException.class, () -> new ScaleByAdam(1.5, 0.999, 1e-8));
+        assertThrows(IllegalArgumentException.class, () -> new ClipByValue(0));
+    }
+
+    @Test
+    void aRunWithAChainResumesFromItsCheckpointExactly(@TempDir Path directory) throws Exception {
+        INDArray x = GradientChecks.gaussian(new Rng(5), 64, 3).castTo(DataType.FLOAT);
+        DataSet data = new DataSet(x, x.getColumn(0).gt(0).castTo(DataType.FLOAT).reshape(64, 1));
+        Supplier<Chain> optimizer = () -> Chain.of(0.02, new ClipByValue(1), new ScaleByAdam(0.9, 0.999, 1e-8),
+                new DecoupledWeightDecay(0.01));
+        Sequential uninterrupted = Sequential.of(new Dense(3, 8), new Tanh(), new Dense(8, 2)).initialize(2);
+        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.get())
+                .fit(data, Fit.epochs(4).batchSize(16).seed(3));
+        Path file = directory.resolve("chain.zip");
+        Sequential first = Sequential.of(new Dense(3, 8), new Tanh(), new Dense(8, 2)).initialize(2);
+        new Trainer(first, new SoftmaxCrossEntropy(), optimizer.get()).checkpointEachEpoch(file, Map.of())
+                .fit(data, Fit.epochs(2).batchSize(16).seed(3));
+        Checkpoint checkpoint = Checkpoint.load(file);
+        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), optimizer.get())
+                .resume(checkpoint, data, Fit.epochs(4).batchSize(16));
+        for (int i = 0; i < uninterrupted.parameters().size(); i++) {
+            assertEquals(uninterrupted.parameters().get(i).value(), checkpoint.model().parameters().get(i).value());
+        }
+    }
+}
