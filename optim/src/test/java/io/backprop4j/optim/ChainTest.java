@@ -53,17 +53,21 @@ class ChainTest {
     }
 
     @Test
-    void theNamedOptimizersAreTheseChains() {
+    void theFusedSgdEqualsItsChains() {
         assertSame(() -> new Sgd(0.1), () -> Chain.of(0.1));
         assertSame(() -> Sgd.momentum(0.1, 0.9), () -> Chain.of(0.1, new TraceMomentum(0.9, false)));
         assertSame(() -> Sgd.nesterov(0.1, 0.9), () -> Chain.of(0.1, new TraceMomentum(0.9, true)));
         assertSame(() -> new Sgd(0.1, 0.9, false, 0.01),
                 () -> Chain.of(0.1, new AddDecayedWeights(0.01), new TraceMomentum(0.9, false)));
-        assertSame(() -> new Adam(0.01), () -> Chain.of(0.01, new ScaleByAdam(0.9, 0.999, 1e-8)));
-        assertSame(() -> new AdamW(0.01, 0.05),
-                () -> Chain.of(0.01, new ScaleByAdam(0.9, 0.999, 1e-8), new DecoupledWeightDecay(0.05)));
-        assertSame(() -> new Adagrad(0.1), () -> Chain.of(0.1, new ScaleByAdagrad(1e-10)));
-        assertSame(() -> new RmsProp(0.01), () -> Chain.of(0.01, new ScaleByRms(0.99, 1e-8)));
+    }
+
+    @Test
+    void theAdaptiveOptimizersAreChainsOfTheirTransforms() {
+        assertEquals(List.of(new ScaleByAdam(0.9, 0.999, 1e-8)), new Adam(0.01).transforms());
+        assertEquals(List.of(new ScaleByAdam(0.9, 0.999, 1e-8), new DecoupledWeightDecay(0.05)),
+                new AdamW(0.01, 0.05).transforms());
+        assertEquals(List.of(new ScaleByAdagrad(1e-10)), new Adagrad(0.1).transforms());
+        assertEquals(List.of(new ScaleByRms(0.99, 1e-8)), new RmsProp(0.01).transforms());
     }
 
     @Test

@@ -130,8 +130,8 @@ class CheckpointTest {
             Parameter original = model.parameters().get(i);
             Parameter copy = checkpoint.model().parameters().get(i);
             assertEquals(3, restored.state(copy).steps());
-            assertEquals(adam.state(original).m(), restored.state(copy).m());
-            assertEquals(adam.state(original).v(), restored.state(copy).v());
+            assertEquals(adam.state(original).array("0.m"), restored.state(copy).array("0.m"));
+            assertEquals(adam.state(original).array("0.v"), restored.state(copy).array("0.v"));
         }
     }
 

@@ -83,13 +83,15 @@ class ReliabilityContractTest {
 
     @Test
     void hyperParametersOutsideTheirRangesAreRefusedAtConstruction() {
-        assertMessage(() -> new Adam(0.001, 1.5, 0.999, 1e-8), "Adam: beta1 must lie in [0.0, 1.0), got 1.5");
-        assertMessage(() -> new Adam(0.001, 0.9, 0.999, -1), "Adam: epsilon must lie in [0.0, Infinity), got -1.0");
+        assertMessage(() -> new Adam(0.001, 1.5, 0.999, 1e-8), "ScaleByAdam: β₁ must lie in [0.0, 1.0), got 1.5");
+        assertMessage(() -> new Adam(0.001, 0.9, 0.999, -1),
+                "ScaleByAdam: ε must be finite and not negative, got -1.0");
         assertMessage(() -> new Sgd(0.1, -0.5, false, 0), "Sgd: momentum must lie in [0.0, 1.0], got -0.5");
-        assertMessage(() -> new RmsProp(0.1, 2, 1e-8), "RmsProp: rho must lie in [0.0, 1.0], got 2.0");
+        assertMessage(() -> new RmsProp(0.1, 2, 1e-8), "ScaleByRms: ρ must lie in [0.0, 1.0), got 2.0");
         assertMessage(() -> new Adadelta(1, 0.9, -1e-6), "Adadelta: epsilon");
         assertMessage(() -> new Adagrad(Double.NaN), "Adagrad: learning rate must be positive and finite, got NaN");
-        assertMessage(() -> new AdamW(0.001, -0.01), "AdamW: weight decay must lie in [0.0, Infinity), got -0.01");
+        assertMessage(() -> new AdamW(0.001, -0.01),
+                "DecoupledWeightDecay: λ must be finite and not negative, got -0.01");
         assertMessage(() -> Threads.setKernelThreads(10_000), "a kernel thread count must lie in 0");
     }
 
@@ -148,7 +150,7 @@ class ReliabilityContractTest {
         Path file = directory.resolve("checkpoint.zip");
         new Trainer(model, new SoftmaxCrossEntropy(), adam).checkpointEachEpoch(file, Map.of())
                 .fit(data, Fit.epochs(1).batchSize(16));
-        adam.state(model.parameters().get(0)).m().putScalar(0, 0, Double.NaN);
+        adam.state(model.parameters().get(0)).array("0.m").putScalar(0, 0, Double.NaN);
         Checkpoint.save(file, model, adam, 1, new Rng(1).state(), Map.of());
         String message = assertThrows(FileFormatException.class, () -> Checkpoint.load(file)).getMessage();
         assertTrue(message.contains("optimizer state") && message.contains("NaN"), message);

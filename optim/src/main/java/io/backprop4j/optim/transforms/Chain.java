@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * place. Their states are saved in checkpoints as {@code INDEX.NAME} (e.g. {@code 1.m}), and restored through the
  * chain like any optimizer's.
  */
-public final class Chain extends StatefulOptimizer<Chain.States> {
+public class Chain extends StatefulOptimizer<Chain.States> {
 
     /** Each transform's state for one parameter, in chain order. */
     public record States(List<OptimizerState> states) implements OptimizerState {
@@ -31,6 +31,11 @@ public final class Chain extends StatefulOptimizer<Chain.States> {
                 states.get(i).arrays().forEach((name, array) -> arrays.put(index + "." + name, array));
             }
             return arrays;
+        }
+
+        /** The array {@code key} ({@code INDEX.NAME}, e.g. {@code 0.m}) of one transform's state. */
+        public INDArray array(String key) {
+            return arrays().get(key);
         }
 
         /** The largest update count among the transforms (Adam's t). */
@@ -47,14 +52,15 @@ public final class Chain extends StatefulOptimizer<Chain.States> {
 
     private final List<Transform<?>> transforms;
 
-    private Chain(double learningRate, List<Transform<?>> transforms) {
+    /** The transforms in order, then {@code w ← w − η·u}: for the named optimizers that are chains. */
+    protected Chain(double learningRate, Transform<?>... transforms) {
         super(learningRate);
-        this.transforms = List.copyOf(transforms);
+        this.transforms = List.of(transforms);
     }
 
     /** The transforms in order, then {@code w ← w − η·u}. */
     public static Chain of(double learningRate, Transform<?>... transforms) {
-        return new Chain(learningRate, List.of(transforms));
+        return new Chain(learningRate, transforms);
     }
 
     public List<Transform<?>> transforms() {

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Moments implements OptimizerState {
 
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
+    private final INDArray scratch;
     private long count;
 
     /** Zero arrays shaped like {@code parameter}'s value, one per name. */
@@ -20,6 +21,12 @@ public final class Moments implements OptimizerState {
         for (String name : names) {
             arrays.put(name, parameter.value().ulike().assign(0));
         }
+        scratch = parameter.value().ulike();
+    }
+
+    /** A work array shaped like the parameter, not part of the state (not saved), so a step allocates nothing. */
+    INDArray scratch() {
+        return scratch;
     }
 
     public INDArray get(String name) {

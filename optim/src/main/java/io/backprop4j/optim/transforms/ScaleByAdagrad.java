@@ -19,7 +19,8 @@ public record ScaleByAdagrad(double epsilon) implements Transform<Moments> {
     @Override
     public INDArray update(INDArray updates, Parameter parameter, Moments state) {
         INDArray s = state.get("squares");
-        Elementwise.axpy(1, updates.mul(updates), s);
-        return updates.divi(Elementwise.sqrt(s, s.ulike()).addi(epsilon));
+        INDArray work = state.scratch();
+        Elementwise.axpy(1, work.assign(updates).muli(updates), s);
+        return updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
     }
 }

@@ -20,7 +20,8 @@ public record ScaleByRms(double rho, double epsilon) implements Transform<Moment
     @Override
     public INDArray update(INDArray updates, Parameter parameter, Moments state) {
         INDArray s = state.get("squares");
-        Elementwise.axpy(1 - rho, updates.mul(updates), s.muli(rho));
-        return updates.divi(Elementwise.sqrt(s, s.ulike()).addi(epsilon));
+        INDArray work = state.scratch();
+        Elementwise.axpy(1 - rho, work.assign(updates).muli(updates), s.muli(rho));
+        return updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
     }
 }
