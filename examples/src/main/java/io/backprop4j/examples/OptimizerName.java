@@ -4,9 +4,9 @@ import io.backprop4j.optim.Adadelta;
 import io.backprop4j.optim.Adagrad;
 import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.AdamW;
+import io.backprop4j.optim.Optimizer;
 import io.backprop4j.optim.RmsProp;
 import io.backprop4j.optim.Sgd;
-import io.backprop4j.optim.StatefulOptimizer;
 import java.util.Arrays;
 import java.util.function.DoubleFunction;
 
@@ -23,9 +23,9 @@ enum OptimizerName {
 
     final String id;
     final double defaultLearningRate;
-    final DoubleFunction<StatefulOptimizer<?>> constructor;
+    final DoubleFunction<Optimizer> constructor;
 
-    OptimizerName(String id, double defaultLearningRate, DoubleFunction<StatefulOptimizer<?>> constructor) {
+    OptimizerName(String id, double defaultLearningRate, DoubleFunction<Optimizer> constructor) {
         this.id = id;
         this.defaultLearningRate = defaultLearningRate;
         this.constructor = constructor;

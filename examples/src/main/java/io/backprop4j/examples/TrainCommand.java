@@ -9,7 +9,7 @@ import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.optim.Checkpoint;
 import io.backprop4j.optim.Fit;
-import io.backprop4j.optim.StatefulOptimizer;
+import io.backprop4j.optim.Optimizer;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
 import java.io.IOException;
@@ -166,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSource.Examples examples = settings.source().load(data, settings.limit(), settings.seed());
         DataSet train = examples.train();
         Sequential network = resumed == null ? network(settings, examples) : resumed.model();
-        StatefulOptimizer<?> step = settings.newOptimizer();
+        Optimizer step = settings.newOptimizer();
         LOG.info("{} on {}: {} training and {} {} examples, {} classes, {} parameters, {} (lr {}), batch {}",
                 network.name(), settings.source().name(),
                 train.size(), examples.test().size(), examples.testName(), examples.classNames().size(),

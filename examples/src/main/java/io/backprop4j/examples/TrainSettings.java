@@ -2,7 +2,7 @@ package io.backprop4j.examples;
 
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
-import io.backprop4j.optim.StatefulOptimizer;
+import io.backprop4j.optim.Optimizer;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ record TrainSettings(DataSource source, ModelName model, int[] hidden, Activatio
         return model.build(inputs, hidden, activation, classes).initialize(seed);
     }
 
-    StatefulOptimizer<?> newOptimizer() {
+    Optimizer newOptimizer() {
         return optimizer.constructor.apply(learningRate);
     }
 

@@ -36,7 +36,7 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes the checkpoint of {@code model} and {@code optimizer} after {@code epoch} to {@code file}. */
-    public static void save(Path file, Sequential model, StatefulOptimizer<?> optimizer, int epoch, Rng.State rng,
+    public static void save(Path file, Sequential model, Optimizer optimizer, int epoch, Rng.State rng,
             Map<String, Object> metadata) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>(ModelFile.entries(model, metadata));
         optimizer.stateArrays(model.parameters()).forEach((key, array) ->
@@ -106,7 +106,7 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
     }
 
     /** Puts the saved optimizer state into {@code optimizer}, which must step this checkpoint's model. */
-    public void restoreOptimizer(StatefulOptimizer<?> optimizer) {
+    public void restoreOptimizer(Optimizer optimizer) {
         optimizer.restoreState(model.parameters(), optimizerArrays, optimizerSteps);
     }
 

@@ -72,6 +72,7 @@ public abstract class StatefulOptimizer<S extends OptimizerState> implements Opt
     }
 
     /** The state arrays of each stepped parameter, keyed {@code "parameterName/arrayName"} (live arrays). */
+    @Override
     public Map<String, INDArray> stateArrays(List<Parameter> parameters) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         for (Parameter p : parameters) {
@@ -84,6 +85,7 @@ public abstract class StatefulOptimizer<S extends OptimizerState> implements Opt
     }
 
     /** The update count of each stepped parameter, by parameter name. */
+    @Override
     public Map<String, Long> stepCounts(List<Parameter> parameters) {
         Map<String, Long> steps = new LinkedHashMap<>();
         for (Parameter p : parameters) {
@@ -100,6 +102,7 @@ public abstract class StatefulOptimizer<S extends OptimizerState> implements Opt
      * before the checkpoint) with arrays from {@code arrays}, keyed {@code "parameterName/arrayName"}.
      * Everything is checked before anything changes.
      */
+    @Override
     public void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
         Map<Parameter, S> restored = new IdentityHashMap<>();
         for (Parameter p : parameters) {

@@ -100,13 +100,9 @@ public final class Trainer {
 
     /**
      * After every epoch, writes a {@link Checkpoint} to {@code file} (atomically, replacing the previous
-     * one) with {@code metadata} beside it. Needs a {@link StatefulOptimizer}, whose state it saves.
+     * one) with {@code metadata} beside it, and the optimizer's state ({@link Optimizer#stateArrays}).
      */
     public Trainer checkpointEachEpoch(Path file, Map<String, Object> metadata) {
-        if (!(optimizer instanceof StatefulOptimizer<?>)) {
-            throw new IllegalArgumentException("Trainer: checkpoints save the optimizer's state, which "
-                    + optimizer.getClass().getSimpleName() + " does not expose; extend StatefulOptimizer");
-        }
         this.checkpointFile = file;
         this.checkpointMetadata = Map.copyOf(metadata);
         return this;
@@ -147,10 +143,6 @@ public final class Trainer {
         if (checkpoint.model() != model) {
             throw new IllegalArgumentException("Trainer: build the Trainer on checkpoint.model() to resume it");
         }
-        if (!(optimizer instanceof StatefulOptimizer<?> stateful)) {
-            throw new IllegalArgumentException("Trainer: resuming restores optimizer state, which "
-                    + optimizer.getClass().getSimpleName() + " does not keep");
-        }
         if (checkpoint.epoch() >= epochs) {
             throw new IllegalArgumentException("Trainer: the checkpoint is at epoch " + checkpoint.epoch()
                     + ", already at or past the requested " + epochs + " epochs");
@@ -160,7 +152,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the checkpoint holds the state of " + checkpoint.optimizerType()
                     + " but this Trainer's optimizer is " + type + "; resume with a " + checkpoint.optimizerType());
         }
-        stateful.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
+        optimizer.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());
         return run(train, checkpoint.epoch() + 1, epochs, fit.batchSize(), rng);
@@ -250,7 +242,7 @@ public final class Trainer {
 
     private void writeCheckpoint(int epoch, Rng rng) {
         try {
-            Checkpoint.save(checkpointFile, model, (StatefulOptimizer<?>) optimizer, epoch, rng.state(),
+            Checkpoint.save(checkpointFile, model, optimizer, epoch, rng.state(),
                     checkpointMetadata);
         } catch (IOException e) {
             throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + epoch + " to "

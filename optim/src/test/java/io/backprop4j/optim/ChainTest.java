@@ -116,4 +116,36 @@ class ChainTest {
             assertEquals(uninterrupted.parameters().get(i).value(), checkpoint.model().parameters().get(i).value());
         }
     }
+
+    @Test
+    void anOptimizerWithoutStateCheckpointsWithoutBeingAStatefulOptimizer(@TempDir Path directory) throws Exception {
+        Optimizer plain = new Optimizer() {
+            private double rate = 0.1;
+
+            @Override
+            public void step(List<Parameter> parameters) {
+                parameters.forEach(p -> p.value().subi(p.gradient().mul(rate)));
+            }
+
+            @Override
+            public double learningRate() {
+                return rate;
+            }
+
+            @Override
+            public void setLearningRate(double learningRate) {
+                rate = learningRate;
+            }
+        };
+        INDArray x = GradientChecks.gaussian(new Rng(5), 32, 3).castTo(DataType.FLOAT);
+        DataSet data = new DataSet(x, x.getColumn(0).gt(0).castTo(DataType.FLOAT).reshape(32, 1));
+        Path file = directory.resolve("plain.zip");
+        Sequential model = Sequential.of(new Dense(3, 2)).initialize(1);
+        new Trainer(model, new SoftmaxCrossEntropy(), plain).checkpointEachEpoch(file, Map.of())
+                .fit(data, Fit.epochs(1).batchSize(8));
+        Checkpoint checkpoint = Checkpoint.load(file);
+        assertTrue(checkpoint.optimizerArrays().isEmpty());
+        assertEquals(2, new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), plain)
+                .resume(checkpoint, data, Fit.epochs(2).batchSize(8)).last().epoch());
+    }
 }
