@@ -1,7 +1,7 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.optim.transforms.AddDecayedWeights;
 import io.backprop4j.optim.transforms.Chain;
-import io.backprop4j.optim.transforms.DecoupledWeightDecay;
 import io.backprop4j.optim.transforms.ScaleByAdam;
 
 /**
@@ -21,6 +21,6 @@ public class Adam extends Chain {
 
     /** Adam then decoupled weight decay λ (AdamW). */
     protected Adam(double learningRate, double beta1, double beta2, double epsilon, double decoupledWeightDecay) {
-        super(learningRate, new ScaleByAdam(beta1, beta2, epsilon), new DecoupledWeightDecay(decoupledWeightDecay));
+        super(learningRate, new ScaleByAdam(beta1, beta2, epsilon), new AddDecayedWeights(decoupledWeightDecay));
     }
 }

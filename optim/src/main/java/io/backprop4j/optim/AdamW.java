@@ -2,7 +2,7 @@ package io.backprop4j.optim;
 
 /**
  * Adam with decoupled weight decay (Loshchilov &amp; Hutter 2019), PyTorch's {@code AdamW}: the chain
- * {@code ScaleByAdam}, {@code DecoupledWeightDecay(λ)}, then {@code w ← w − η·u}, i.e.
+ * {@code ScaleByAdam}, {@code AddDecayedWeights(λ)}, then {@code w ← w − η·u}, i.e.
  * {@code w ← w − η·(adam + λw)}, which PyTorch writes as {@code w ← (1 − ηλ)w}, then the Adam step. λ = 0.01 by
  * default, as in PyTorch.
  */

@@ -17,7 +17,6 @@ import io.backprop4j.optim.transforms.AddDecayedWeights;
 import io.backprop4j.optim.transforms.Chain;
 import io.backprop4j.optim.transforms.ClipByNorm;
 import io.backprop4j.optim.transforms.ClipByValue;
-import io.backprop4j.optim.transforms.DecoupledWeightDecay;
 import io.backprop4j.optim.transforms.ScaleByAdagrad;
 import io.backprop4j.optim.transforms.ScaleByAdam;
 import io.backprop4j.optim.transforms.ScaleByRms;
@@ -64,7 +63,7 @@ class ChainTest {
     @Test
     void theAdaptiveOptimizersAreChainsOfTheirTransforms() {
         assertEquals(List.of(new ScaleByAdam(0.9, 0.999, 1e-8)), new Adam(0.01).transforms());
-        assertEquals(List.of(new ScaleByAdam(0.9, 0.999, 1e-8), new DecoupledWeightDecay(0.05)),
+        assertEquals(List.of(new ScaleByAdam(0.9, 0.999, 1e-8), new AddDecayedWeights(0.05)),
                 new AdamW(0.01, 0.05).transforms());
         assertEquals(List.of(new ScaleByAdagrad(1e-10)), new Adagrad(0.1).transforms());
         assertEquals(List.of(new ScaleByRms(0.99, 1e-8)), new RmsProp(0.01).transforms());
@@ -101,7 +100,7 @@ class ChainTest {
         INDArray x = GradientChecks.gaussian(new Rng(5), 64, 3).castTo(DataType.FLOAT);
         DataSet data = new DataSet(x, x.getColumn(0).gt(0).castTo(DataType.FLOAT).reshape(64, 1));
         Supplier<Chain> optimizer = () -> Chain.of(0.02, new ClipByValue(1), new ScaleByAdam(0.9, 0.999, 1e-8),
-                new DecoupledWeightDecay(0.01));
+                new AddDecayedWeights(0.01));
         Sequential uninterrupted = Sequential.of(new Dense(3, 8), new Tanh(), new Dense(8, 2)).initialize(2);
         new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.get())
                 .fit(data, Fit.epochs(4).batchSize(16).seed(3));

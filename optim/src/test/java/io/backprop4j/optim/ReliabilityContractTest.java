@@ -91,7 +91,7 @@ class ReliabilityContractTest {
         assertMessage(() -> new Adadelta(1, 0.9, -1e-6), "Adadelta: epsilon");
         assertMessage(() -> new Adagrad(Double.NaN), "Adagrad: learning rate must be positive and finite, got NaN");
         assertMessage(() -> new AdamW(0.001, -0.01),
-                "DecoupledWeightDecay: λ must be finite and not negative, got -0.01");
+                "AddDecayedWeights: λ must be finite and not negative, got -0.01");
         assertMessage(() -> Threads.setKernelThreads(10_000), "a kernel thread count must lie in 0");
     }
 

@@ -5,8 +5,11 @@ import io.backprop4j.core.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * L2 weight decay coupled with the gradient, as PyTorch's {@code weight_decay} in SGD, Adam, RMSProp, Adagrad:
- * {@code u ← u + λ·w}, before the other transforms see it. Decoupled decay (AdamW) comes after them instead.
+ * Weight decay, optax's {@code add_decayed_weights}: {@code u ← u + λ·w}. First in a chain it is L2 decay coupled
+ * with the gradient, as PyTorch's {@code weight_decay} in SGD, Adam, RMSProp and Adagrad; after the adaptive
+ * scaling it is decoupled decay (Loshchilov and Hutter's AdamW): the chain's {@code w ← w − η·u} then shrinks
+ * every weight by ηλw however large its gradient's second moment, which PyTorch's AdamW writes as
+ * {@code w ← (1 − ηλ)w − η·adam}.
  */
 public record AddDecayedWeights(double lambda) implements Transform<NoState> {
 

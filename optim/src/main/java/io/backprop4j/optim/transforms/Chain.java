@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An optimizer made of transforms, optax's {@code chain}: each step passes every parameter's gradient through
  * the transforms in order, then applies {@code w ← w − η·u} with the learning rate η (which a schedule sets).
  * For example {@code Chain.of(0.001, new ClipByValue(1), new ScaleByAdam(0.9, 0.999, 1e-8),
- * new DecoupledWeightDecay(0.01))} is AdamW on clipped gradients. The transforms change the gradient arrays in
+ * new AddDecayedWeights(0.01))} is AdamW on clipped gradients. The transforms change the gradient arrays in
  * place. Their states are saved in checkpoints as {@code INDEX.NAME} (e.g. {@code 1.m}), and restored through the
  * chain like any optimizer's.
  */
