@@ -77,8 +77,9 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
 
     /**
      * Splits into {@code [training, held out]} with {@code fraction} of the examples held out, drawn at random
-     * with {@code seed}. For class labels the split is stratified (each class keeps its share on both sides,
-     * as scikit-learn's {@code train_test_split(..., stratify=y)}); regression targets are split at random.
+     * with {@code seed}. Classes (one-hot rows, or class indices of a data set that names its classes, as the
+     * loaders' are) are split stratified: each class keeps its share on both sides, as scikit-learn's
+     * {@code train_test_split(..., stratify=y)}. Other labels (regression targets) are split at random.
      */
     public List<DataSet> split(double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {

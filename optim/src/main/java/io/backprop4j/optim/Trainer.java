@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * backward → optimizer step. Full-batch gradient descent is {@code batchSize = n}, one-example SGD is
  * {@code batchSize = 1}.
  *
- * <p>Stops at the epoch limit, or earlier when the full-data gradient norm ‖∇J(w)‖ falls below θ (if set),
- * or when the validation loss has not improved for {@code patience} epochs (if early stopping is set; the
- * best weights are then restored). One seed fixes the shuffling.
+ * <p>Stops at the epoch limit, or earlier when the full-data gradient norm ‖∇J(w)‖ falls below θ (if set;
+ * measured in inference mode), when the validation loss has not improved for {@code patience} epochs (if early
+ * stopping is set; the best weights and BatchNorm statistics are then restored), or when a listener asks to.
+ * The learning rate follows the schedule before every batch. Non-finite losses, gradients or weights stop
+ * training with a {@link TrainingDivergedException}. One seed fixes the shuffling.
  */
 public final class Trainer {
 
@@ -202,8 +204,7 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             String diverged = nonFiniteState();
             if (diverged != null) {
-                throw new TrainingDivergedException(epoch, Batches.count(train.size(), batchSize), diverged,
-                        lastFiniteLoss);
+                throw new TrainingDivergedException(epoch, batches.count(), diverged, lastFiniteLoss);
             }
             double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
             EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, optimizer.learningRate(), seconds,
