@@ -83,18 +83,24 @@ public final class Trainer {
 
     /** Stops when ‖∇J(w)‖ over the whole training set falls below θ, checked after every epoch. */
     public Trainer stopWhenGradientNormBelow(double theta) {
+        requirePositive("θ", theta);
         this.gradientNormThreshold = theta;
         return this;
     }
 
     /** Clips each batch's gradient to global norm {@code maxNorm} before the step. */
     public Trainer clipGradientNorm(double maxNorm) {
+        requirePositive("the clipping norm", maxNorm);
         this.clipNorm = maxNorm;
         return this;
     }
 
     /** Stops when the loss on {@code validation} has not improved for {@code patience} epochs, keeping the best weights. */
     public Trainer earlyStopping(DataSet validation, int patience) {
+        requirePositive("patience", patience);
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("Trainer: the validation set is empty; early stopping needs examples");
+        }
         this.validation = validation;
         this.patience = patience;
         return this;
@@ -118,6 +124,12 @@ public final class Trainer {
     public Trainer skipNonFiniteBatches() {
         this.skipNonFinite = true;
         return this;
+    }
+
+    private static void requirePositive(String what, double value) {
+        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Trainer: " + what + " must be positive and finite, got " + value);
+        }
     }
 
     public Trainer addListener(TrainingListener listener) {

@@ -23,6 +23,8 @@ import io.backprop4j.layers.activations.Softplus;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.NegativeLogLikelihood;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.schedules.CosineAnnealing;
+import io.backprop4j.optim.schedules.StepDecay;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +95,14 @@ class ReliabilityContractTest {
         assertMessage(() -> new AdamW(0.001, -0.01),
                 "AddDecayedWeights: λ must be finite and not negative, got -0.01");
         assertMessage(() -> Threads.setKernelThreads(10_000), "a kernel thread count must lie in 0");
+        assertMessage(() -> new CosineAnnealing(0.1, 0, 0), "CosineAnnealing: needs a positive rate");
+        assertMessage(() -> new StepDecay(0.1, 1, 1.5), "StepDecay: needs a positive rate and step size and γ");
+        assertMessage(() -> new ELU(-1), "ELU: α must be finite and not negative, got -1.0");
+        Trainer trainer = new Trainer(mlp(), new SoftmaxCrossEntropy(), new Sgd(0.1));
+        assertMessage(() -> trainer.earlyStopping(new DataSet(Nd4j.rand(4, 4), Nd4j.zeros(4, 1)), 0),
+                "Trainer: patience must be positive");
+        assertMessage(() -> trainer.stopWhenGradientNormBelow(-1), "Trainer: θ must be positive");
+        assertMessage(() -> trainer.clipGradientNorm(0), "Trainer: the clipping norm must be positive");
     }
 
     @Test

@@ -23,6 +23,10 @@ public class ELU extends Activation {
     }
 
     protected ELU(double alpha, double scale) {
+        if (!(alpha >= 0 && alpha < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": α must be finite and not negative, got "
+                    + alpha);
+        }
         this.alpha = alpha;
         this.scale = scale;
     }

@@ -17,6 +17,9 @@ public final class LeakyReLU extends Activation {
     }
 
     public LeakyReLU(double alpha) {
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("LeakyReLU: the negative slope α must be finite, got " + alpha);
+        }
         this.alpha = alpha;
     }
 

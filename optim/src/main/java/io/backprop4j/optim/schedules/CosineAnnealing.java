@@ -6,6 +6,13 @@ package io.backprop4j.optim.schedules;
  */
 public record CosineAnnealing(double initialRate, double minimumRate, int period) implements LearningRateSchedule {
 
+    public CosineAnnealing {
+        if (!(initialRate > 0) || !(minimumRate >= 0 && minimumRate <= initialRate) || period <= 0) {
+            throw new IllegalArgumentException("CosineAnnealing: needs a positive rate, a minimum in [0, rate] and a "
+                    + "positive period, got " + initialRate + ", " + minimumRate + ", " + period);
+        }
+    }
+
     @Override
     public double rate(int epoch) {
         int e = Math.min(epoch, period);
