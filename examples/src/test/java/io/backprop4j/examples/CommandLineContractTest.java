@@ -103,27 +103,36 @@ class CommandLineContractTest {
     }
 
     @Test
-    void aSecondRunOnTheSameFilesIsRefusedNamingTheFirstAndTheFirstSucceeds() throws Exception {
+    void twoConcurrentRunsOnTheSameSaveEndWithOneRefusingAndOneSucceeding() throws Exception {
         Path save = directory.resolve("shared.zip");
-        try (OutputFiles first = OutputFiles.claim(Map.of("--save", save))) {
-            String second = runChild("train", "--data-dir", data.toString(), "--epochs", "1", "--no-progress",
-                    "--save", save.toString());
-            assertTrue(second.contains("is being written by another train run (process "
-                    + ProcessHandle.current().pid() + ")"), second);
-            assertFalse(Files.exists(save));
+        Path lock = directory.resolve(".shared.zip.lock");
+        Process first = startChild("train", "--data-dir", data.toString(), "--epochs", "3000", "--batch-size", "16",
+                "--no-progress", "--save", save.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(lock) && Files.size(lock) > 0) && System.nanoTime() < deadline && first.isAlive()) {
+            Thread.sleep(20);
         }
-        assertTrue(runChild("train", "--data-dir", data.toString(), "--epochs", "1", "--no-progress", "--save",
-                save.toString()).contains("model saved"));
+        String second = output(startChild("train", "--data-dir", data.toString(), "--epochs", "1", "--no-progress",
+                "--save", save.toString()));
+        assertTrue(first.isAlive(), "the first run should still be training");
+        assertTrue(second.contains("is being written by another train run (process " + first.pid() + ")"), second);
+        String firstOutput = output(first);
+        assertEquals(0, first.exitValue(), firstOutput);
+        assertTrue(firstOutput.contains("model saved"), firstOutput);
         assertTrue(Files.exists(save));
+        assertFalse(Files.exists(lock), "the lock file is removed when the run ends");
     }
 
-    /** The command line in a child JVM; returns its output and standard error. */
-    private static String runChild(String... args) throws Exception {
+    private static Process startChild(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Waits for {@code child} and returns what it printed. */
+    private static String output(Process child) throws Exception {
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
         return output;
