@@ -1,19 +1,24 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** f(s) = min(max(s, −1), 1); f'(s) = 1 on (−1, 1), read off the output as sign(1 − |f|), and 0 outside. */
+/**
+ * f(s) = min(max(s, −1), 1), exactly s inside (no rounding) and NaN kept; f'(s) = 1 on (−1, 1) and 0 outside,
+ * read off the input as PyTorch's {@code hardtanh_backward} does (so one ulp inside a kink still passes 1).
+ */
 public final class HardTanh extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        INDArray upper = Elementwise.reluKeepingNaN(s.rsub(1.0, f), f).rsubi(1.0);
-        Elementwise.reluKeepingNaN(upper.addi(1.0), upper).subi(1.0);
+        BooleanIndexing.replaceWhere(f.assign(s), 1.0, Conditions.greaterThan(1.0));
+        BooleanIndexing.replaceWhere(f, -1.0, Conditions.lessThan(-1.0));
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        Elementwise.sign(Elementwise.abs(f, gradIn).rsubi(1.0), gradIn).muli(gradOut);
+        gradIn.assign(Transforms.abs(s, true).lt(1.0).castTo(gradOut.dataType())).muli(gradOut);
     }
 }
