@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,9 +44,15 @@ public final class Elementwise {
         return Nd4j.exec(new Log(x, z));
     }
 
-    /** z = log(1 + x), accurate for small x. */
+    /**
+     * z = log(1 + x), accurate for small x (z may be x): with w = 1 + x rounded, log(1 + x) = log w − δ/w to
+     * within an ulp, δ = (w − 1) − x the rounding error, which both subtractions compute exactly. ND4J's own
+     * Log1p computes log(1 + x) directly, so its float32 log1p(1e-10) is 0.
+     */
     public static INDArray log1p(INDArray x, INDArray z) {
-        return Nd4j.exec(new Log1p(x, z));
+        INDArray w = x.add(1.0);
+        INDArray correction = w.sub(1.0).subi(x).divi(w);
+        return log(w, z).subi(correction);
     }
 
     /** z = erf(x). */
