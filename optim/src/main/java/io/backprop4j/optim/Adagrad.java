@@ -16,4 +16,9 @@ public final class Adagrad extends Chain {
     public Adagrad(double learningRate, double epsilon) {
         super(learningRate, new ScaleByAdagrad(epsilon));
     }
+
+    /** With PyTorch's {@code lr_decay} d: the step t is also divided by {@code 1 + (t − 1)·d}. */
+    public Adagrad(double learningRate, double epsilon, double lrDecay) {
+        super(learningRate, new ScaleByAdagrad(epsilon, lrDecay));
+    }
 }

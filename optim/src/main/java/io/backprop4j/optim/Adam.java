@@ -19,6 +19,15 @@ public class Adam extends Chain {
         super(learningRate, new ScaleByAdam(beta1, beta2, epsilon));
     }
 
+    /** Adam with AMSGrad (PyTorch's {@code amsgrad=True}): the root of the largest second moment so far. */
+    public static Adam amsgrad(double learningRate) {
+        return new Adam(learningRate, new ScaleByAdam(0.9, 0.999, 1e-8, true));
+    }
+
+    private Adam(double learningRate, ScaleByAdam scaling) {
+        super(learningRate, scaling);
+    }
+
     /** Adam then decoupled weight decay λ (AdamW). */
     protected Adam(double learningRate, double beta1, double beta2, double epsilon, double decoupledWeightDecay) {
         super(learningRate, new ScaleByAdam(beta1, beta2, epsilon), new AddDecayedWeights(decoupledWeightDecay));

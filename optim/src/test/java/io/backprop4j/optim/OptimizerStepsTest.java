@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Threads;
+import io.backprop4j.optim.transforms.Chain;
+import io.backprop4j.optim.transforms.TraceMomentum;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,44 @@ class OptimizerStepsTest {
     }
 
     @Test
+    void adamWithAmsgrad() {
+        assertMatches(() -> Adam.amsgrad(0.1), (w, g, t, s) -> {
+            s[0] = 0.9 * s[0] + 0.1 * g;
+            s[1] = 0.999 * s[1] + 0.001 * g * g;
+            s[2] = Math.max(s[2], s[1]);
+            double mHat = s[0] / (1 - Math.pow(0.9, t));
+            return w - 0.1 * mHat / (Math.sqrt(s[2] / (1 - Math.pow(0.999, t))) + 1e-8);
+        });
+    }
+
+    @Test
+    void rmsPropCenteredWithMomentum() {
+        assertMatches(() -> new RmsProp(0.01, 0.9, 1e-8, 0.5, true), (w, g, t, s) -> {
+            s[0] = 0.9 * s[0] + 0.1 * g * g;
+            s[1] = 0.9 * s[1] + 0.1 * g;
+            double average = Math.sqrt(s[0] - s[1] * s[1]) + 1e-8;
+            s[2] = t == 1 ? g / average : 0.5 * s[2] + g / average;
+            return w - 0.01 * s[2];
+        });
+    }
+
+    @Test
+    void adagradWithLearningRateDecay() {
+        assertMatches(() -> new Adagrad(0.5, 1e-10, 0.1), (w, g, t, s) -> {
+            s[0] += g * g;
+            return w - 0.5 / (1 + (t - 1) * 0.1) * g / (Math.sqrt(s[0]) + 1e-10);
+        });
+    }
+
+    @Test
+    void momentumWithDampening() {
+        assertMatches(() -> Chain.of(0.1, new TraceMomentum(0.9, false, 0.3)), (w, g, t, s) -> {
+            s[0] = t == 1 ? g : 0.9 * s[0] + 0.7 * g;
+            return w - 0.1 * s[0];
+        });
+    }
+
+    @Test
     void adadelta() {
         assertMatches(Adadelta::new, (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + 0.1 * g * g;
@@ -148,7 +188,7 @@ class OptimizerStepsTest {
         Optimizer optimizer = make.get();
         Parameter w = Parameter.of("w", Nd4j.createFromArray(W0.clone()).reshape(1, 3));
         double[] expected = W0.clone();
-        double[][] state = new double[3][2];
+        double[][] state = new double[3][4];
         for (int t = 1; t <= 3; t++) {
             for (int i = 0; i < 3; i++) {
                 w.gradient().putScalar(i, A[i] * (w.value().getDouble(i) - C[i]));

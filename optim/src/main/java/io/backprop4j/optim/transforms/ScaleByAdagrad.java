@@ -4,11 +4,20 @@ import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Adagrad's scaling: {@code s ← s + u²}, {@code u ← u / (√s + ε)}. */
-public record ScaleByAdagrad(double epsilon) implements Transform<Moments> {
+/**
+ * Adagrad's scaling: {@code s ← s + u²}, {@code u ← u / (√s + ε)}, and with PyTorch's {@code lr_decay} d also
+ * {@code u ← u / (1 + (t − 1)·d)} at step t.
+ */
+public record ScaleByAdagrad(double epsilon, double lrDecay) implements Transform<Moments> {
 
     public ScaleByAdagrad {
         Ranges.notNegative("ScaleByAdagrad", "ε", epsilon);
+        Ranges.notNegative("ScaleByAdagrad", "lr_decay", lrDecay);
+    }
+
+    /** Without learning-rate decay. */
+    public ScaleByAdagrad(double epsilon) {
+        this(epsilon, 0);
     }
 
     @Override
@@ -20,7 +29,9 @@ public record ScaleByAdagrad(double epsilon) implements Transform<Moments> {
     public INDArray update(INDArray updates, Parameter parameter, Moments state) {
         INDArray s = state.get("squares");
         INDArray work = state.scratch();
+        long t = state.nextStep();
         Elementwise.axpy(1, work.assign(updates).muli(updates), s);
-        return updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
+        updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
+        return lrDecay == 0 ? updates : updates.divi(1 + (t - 1) * lrDecay);
     }
 }

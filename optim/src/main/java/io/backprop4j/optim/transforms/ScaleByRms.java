@@ -4,17 +4,25 @@ import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** RMSProp's scaling, PyTorch's form: {@code s ← ρs + (1 − ρ)u²}, {@code u ← u / (√s + ε)}. */
-public record ScaleByRms(double rho, double epsilon) implements Transform<Moments> {
+/**
+ * RMSProp's scaling, PyTorch's form: {@code s ← ρs + (1 − ρ)u²}, {@code u ← u / (√s + ε)}; centered (Graves),
+ * also {@code a ← ρa + (1 − ρ)u} and {@code u ← u / (√(s − a²) + ε)}.
+ */
+public record ScaleByRms(double rho, double epsilon, boolean centered) implements Transform<Moments> {
 
     public ScaleByRms {
         Ranges.within("ScaleByRms", "ρ", rho, 0, 1);
         Ranges.notNegative("ScaleByRms", "ε", epsilon);
     }
 
+    /** Not centered. */
+    public ScaleByRms(double rho, double epsilon) {
+        this(rho, epsilon, false);
+    }
+
     @Override
     public Moments init(Parameter parameter) {
-        return new Moments(parameter, "squares");
+        return centered ? new Moments(parameter, "squares", "average") : new Moments(parameter, "squares");
     }
 
     @Override
@@ -22,6 +30,12 @@ public record ScaleByRms(double rho, double epsilon) implements Transform<Moment
         INDArray s = state.get("squares");
         INDArray work = state.scratch();
         Elementwise.axpy(1 - rho, work.assign(updates).muli(updates), s.muli(rho));
-        return updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
+        work.assign(s);
+        if (centered) {
+            INDArray average = state.get("average");
+            Elementwise.axpy(1 - rho, updates, average.muli(rho));
+            work.subi(average.mul(average));
+        }
+        return updates.divi(Elementwise.sqrt(work, work).addi(epsilon));
     }
 }

@@ -5,12 +5,23 @@ import io.backprop4j.core.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Momentum in PyTorch's form: {@code v ← μ·v + u}; the new updates are v, or {@code u + μ·v} with Nesterov.
+ * Momentum in PyTorch's form: {@code v ← u} at the first step, then {@code v ← μ·v + (1 − d)·u} with dampening d;
+ * the new updates are v, or {@code u + μ·v} with Nesterov (which PyTorch allows only without dampening).
  */
-public record TraceMomentum(double mu, boolean nesterov) implements Transform<Moments> {
+public record TraceMomentum(double mu, boolean nesterov, double dampening) implements Transform<Moments> {
 
     public TraceMomentum {
         Ranges.within("TraceMomentum", "μ", mu, 0, 1);
+        Ranges.within("TraceMomentum", "dampening", dampening, 0, 1);
+        if (nesterov && dampening != 0) {
+            throw new IllegalArgumentException("TraceMomentum: Nesterov momentum needs no dampening, got "
+                    + dampening);
+        }
+    }
+
+    /** Without dampening. */
+    public TraceMomentum(double mu, boolean nesterov) {
+        this(mu, nesterov, 0);
     }
 
     @Override
@@ -21,7 +32,11 @@ public record TraceMomentum(double mu, boolean nesterov) implements Transform<Mo
     @Override
     public INDArray update(INDArray updates, Parameter parameter, Moments state) {
         INDArray v = state.get("velocity");
-        Elementwise.axpy(1, updates, v.muli(mu));
+        if (state.nextStep() == 1) {
+            v.assign(updates);
+        } else {
+            Elementwise.axpy(1 - dampening, updates, v.muli(mu));
+        }
         return nesterov ? Elementwise.axpy(mu, v, updates) : v;
     }
 }
