@@ -1,21 +1,55 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.Elementwise;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The smooth ReLU f(s) = log(1 + e^s), computed as max(s, 0) + log1p(e^−|s|) so it never overflows;
- * f'(s) = σ(s).
+ * The smooth ReLU, PyTorch's {@code Softplus(beta, threshold)}: f(s) = log(1 + e^{βs})/β, computed as
+ * (max(βs, 0) + log1p(e^−|βs|))/β so it never overflows, and f(s) = s where βs &gt; threshold; f'(s) = σ(βs) (1
+ * above the threshold). β = 1 and threshold 20 by default, as in PyTorch.
  */
 public final class Softplus extends Activation {
 
+    private final double beta;
+    private final double threshold;
+
+    public Softplus() {
+        this(1, 20);
+    }
+
+    public Softplus(double beta, double threshold) {
+        if (!(beta > 0 && beta < Double.POSITIVE_INFINITY) || Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("Softplus: β must be positive and finite and the threshold a number, "
+                    + "got " + beta + ", " + threshold);
+        }
+        this.beta = beta;
+        this.threshold = threshold;
+    }
+
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.softplus(s, f, scratch(0, s));
+        INDArray scaled = scratch(1, s).assign(s).muli(beta);
+        Elementwise.softplus(scaled, f, scratch(0, s)).divi(beta);
+        INDArray linear = scaled.gt(threshold).castTo(s.dataType());
+        f.addi(s.sub(f).muli(linear));
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        Elementwise.sigmoid(s, gradIn).muli(gradOut);
+        INDArray scaled = scratch(1, s).assign(s).muli(beta);
+        INDArray linear = scaled.gt(threshold).castTo(s.dataType());
+        Elementwise.sigmoid(scaled, gradIn);
+        gradIn.addi(linear.muli(gradIn.rsub(1.0))).muli(gradOut);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("beta", beta, "threshold", threshold);
+    }
+
+    @Override
+    public String name() {
+        return beta == 1 && threshold == 20 ? "Softplus" : "Softplus(β=" + beta + ", threshold=" + threshold + ")";
     }
 }

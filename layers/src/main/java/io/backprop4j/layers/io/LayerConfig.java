@@ -53,6 +53,13 @@ public record LayerConfig(String type, Map<String, Object> values, DataType data
         throw wrong(key, "a name");
     }
 
+    public String text(String key) {
+        if (value(key) instanceof String text) {
+            return text;
+        }
+        throw wrong(key, "a name");
+    }
+
     /** The layer described under {@code key} ({@code {"type": ..., "config": ...}}), built through the registry. */
     public Layer layer(String key) {
         return build(value(key), key);

@@ -74,8 +74,8 @@ public final class LayerRegistry {
         withoutArguments("Tanh", Tanh::new);
         withoutArguments("ReLU", ReLU::new);
         withoutArguments("SELU", SELU::new);
-        withoutArguments("Softplus", Softplus::new);
-        withoutArguments("GELU", GELU::new);
+        register("Softplus", c -> c.has("beta") ? new Softplus(c.real("beta"), c.real("threshold")) : new Softplus());
+        register("GELU", c -> new GELU(c.has("approximate") && c.text("approximate").equals("tanh")));
         withoutArguments("SiLU", SiLU::new);
         withoutArguments("HardSigmoid", HardSigmoid::new);
         withoutArguments("HardTanh", HardTanh::new);
