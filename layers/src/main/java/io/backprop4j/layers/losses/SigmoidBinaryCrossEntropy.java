@@ -7,15 +7,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Sigmoid and binary cross-entropy fused, on the logits s, for targets t ∈ [0, 1]:
- * J = (1/B) Σ [softplus(s) − s·t] (= −t·log σ(s) − (1 − t)·log(1 − σ(s)), without overflow), and
- * ∂J/∂s = (σ(s) − t)/B. Summed over outputs and averaged over the batch, like the other losses
- * (PyTorch's {@code BCEWithLogitsLoss} also divides by the number of outputs).
+ * J = r·Σ [softplus(s) − s·t] (= −t·log σ(s) − (1 − t)·log(1 − σ(s)), without overflow), and
+ * ∂J/∂s = r·(σ(s) − t), r the {@link Reduction}'s factor: 1/B by default (summed over outputs and averaged over
+ * the batch, like the other losses), 1/(B·K) with {@link Reduction#MEAN} as PyTorch's {@code BCEWithLogitsLoss}.
  */
 public final class SigmoidBinaryCrossEntropy implements Loss {
 
+    private final Reduction reduction;
     private INDArray gradient;
     private INDArray scratch;
     private INDArray softplus;
+
+    /** Averaged over the batch ({@link Reduction#BATCHMEAN}). */
+    public SigmoidBinaryCrossEntropy() {
+        this(Reduction.BATCHMEAN);
+    }
+
+    public SigmoidBinaryCrossEntropy(Reduction reduction) {
+        this.reduction = reduction;
+    }
 
     @Override
     public double value(INDArray logits, INDArray target) {
@@ -25,7 +35,7 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         softplus = Buffers.like(softplus, logits);
         Elementwise.softplus(logits, softplus, scratch);
         softplus.subi(logits.mul(target, scratch));
-        return softplus.sumNumber().doubleValue() / logits.size(0);
+        return softplus.sumNumber().doubleValue() * reduction.factor(logits);
     }
 
     @Override
@@ -33,6 +43,6 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         Shapes.requireTargetShape(name(), "logits", logits, target,
                 "0/1 labels (or probabilities) of the logits' shape, one column per binary output");
         gradient = Buffers.like(gradient, logits);
-        return Elementwise.sigmoid(logits, gradient).subi(target).divi(logits.size(0));
+        return Elementwise.sigmoid(logits, gradient).subi(target).muli(reduction.factor(logits));
     }
 }
