@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The parametric ReLU f(s) = max(s, 0) + α·min(s, 0) with a learned slope α, one per feature
- * ({@code [1, features]}, inputs {@code [batch, features]}) or one shared by all ({@code [1, 1]}).
+ * ({@code [1, features]}, inputs {@code [batch, features]}, or images {@code [batch, features, height, width]} with
+ * one α per channel, as after a convolution in PyTorch) or one shared by all ({@code [1, 1]}).
  * f'(s) = 1 if s &gt; 0 else α, and ∂f/∂α = min(s, 0), so {@code ∂J/∂α = Σ_rows ∂J/∂f ⊙ min(s, 0)}.
  * α starts at 0.25, as in PyTorch.
  */
@@ -53,7 +55,9 @@ public final class PReLU extends Activation {
     @Override
     protected void apply(INDArray s, INDArray f) {
         Shapes.requireDataType(name(), s, alpha.value().dataType());
-        if (!shared) {
+        if (!shared && s.rank() == 4) {
+            Shapes.requireImages(name(), "input", s, alpha.value().columns());
+        } else if (!shared) {
             Shapes.requireMatrix(name(), "input", s, alpha.value().columns());
         }
         scaleByAlpha(Elementwise.negativePart(s, f)).addi(Elementwise.reluKeepingNaN(s, scratch(0, s)));
@@ -62,14 +66,31 @@ public final class PReLU extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray slopeTimesGrad = Elementwise.negativePart(s, scratch(0, s)).muli(gradOut);
-        alpha.gradient().addi(shared ? slopeTimesGrad.sum(true, 0, 1).reshape(1, 1) : slopeTimesGrad.sum(true, 0));
+        alpha.gradient().addi(alphaGradient(slopeTimesGrad));
         INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, gradIn), gradIn);
         INDArray negative = scaleByAlpha(positive.rsub(1.0, scratch(1, s)));
         positive.addi(negative).muli(gradOut);
     }
 
+    /** ∂J/∂α: Σ min(s, 0)·∂J/∂f over everything a slope multiplies (all, each column, or each channel). */
+    private INDArray alphaGradient(INDArray slopeTimesGrad) {
+        if (shared) {
+            return Nd4j.valueArrayOf(new long[] {1, 1}, slopeTimesGrad.sumNumber().doubleValue(),
+                    slopeTimesGrad.dataType());
+        }
+        return slopeTimesGrad.rank() == 4 ? slopeTimesGrad.sum(0, 2, 3).reshape(1, alpha.value().columns())
+                : slopeTimesGrad.sum(true, 0);
+    }
+
+    /** x·α: one α for all, one per column of a matrix, or one per channel of images (NCHW), as PyTorch's PReLU. */
     private INDArray scaleByAlpha(INDArray x) {
-        return shared ? x.muli(alpha.value().getDouble(0)) : x.muliRowVector(alpha.value());
+        if (shared) {
+            return x.muli(alpha.value().getDouble(0));
+        }
+        if (x.rank() == 4) {
+            return Nd4j.exec(new BroadcastMulOp(x, alpha.value().reshape(alpha.value().columns()), x, 1));
+        }
+        return x.muliRowVector(alpha.value());
     }
 
     /** {@code features}: the number of slopes α, or 0 for one shared slope. */
