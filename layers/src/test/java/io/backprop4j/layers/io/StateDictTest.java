@@ -1,0 +1,76 @@
+package io.backprop4j.layers.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.FileFormatException;
+import io.backprop4j.core.data.NumpyData;
+import io.backprop4j.layers.BatchNorm;
+import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.activations.ReLU;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PyTorch weights in and out, against PyTorch itself: the fixtures are the state_dicts, inputs and eval-mode
+ * outputs of PyTorch's MNIST-example CNN and of an MLP with BatchNorm (docs/tools/pytorch_state_dict.py).
+ */
+class StateDictTest {
+
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "pytorch");
+
+    private static void assertSameOutputs(Sequential model, String name) throws Exception {
+        StateDict.load(model, FIXTURES.resolve(name + "-state.npz"));
+        Map<String, INDArray> io = NumpyData.readNpz(FIXTURES.resolve(name + "-io.npz"));
+        INDArray ours = model.predict(io.get("x").castTo(DataType.FLOAT));
+        double difference = ours.sub(io.get("y")).amaxNumber().doubleValue();
+        assertTrue(difference < 1e-5, name + ": outputs differ from PyTorch's by " + difference);
+    }
+
+    private static Sequential mlp() {
+        return Sequential.of(new Dense(784, 32), new BatchNorm(32), new ReLU(), new Dense(32, 10));
+    }
+
+    @Test
+    void pyTorchsMnistExampleCnnGivesPyTorchsOutputs() throws Exception {
+        assertSameOutputs(Models.cnn(10), "cnn");
+    }
+
+    @Test
+    void anMlpWithBatchNormGivesPyTorchsOutputs() throws Exception {
+        assertSameOutputs(mlp(), "mlp");
+    }
+
+    @Test
+    void anExportLoadsBackWithTheSameOutputs(@TempDir Path directory) throws Exception {
+        Sequential model = mlp();
+        StateDict.load(model, FIXTURES.resolve("mlp-state.npz"));
+        Path exported = directory.resolve("exported.npz");
+        StateDict.save(model, exported);
+        Map<String, INDArray> arrays = NumpyData.readNpz(exported);
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked", "3.weight", "3.bias"), List.copyOf(arrays.keySet()));
+        assertEquals(32, arrays.get("0.weight").size(0), "nn.Linear's [out, in]");
+        Sequential copy = mlp();
+        StateDict.load(copy, exported);
+        INDArray x = NumpyData.readNpz(FIXTURES.resolve("mlp-io.npz")).get("x").castTo(DataType.FLOAT);
+        assertEquals(model.predict(x), copy.predict(x));
+    }
+
+    @Test
+    void weightsOfAnotherArchitectureAreRefusedNamingTheLayer() {
+        Sequential other = Sequential.of(new Dense(784, 16), new BatchNorm(16), new ReLU(), new Dense(16, 10));
+        String message = assertThrows(FileFormatException.class,
+                () -> StateDict.load(other, FIXTURES.resolve("mlp-state.npz"))).getMessage();
+        assertTrue(message.contains("Dense(784→16)") && message.contains("[16, 784]")
+                && message.contains("[32, 784]"), message);
+    }
+}
