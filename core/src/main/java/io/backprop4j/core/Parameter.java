@@ -9,11 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * optimizers read it and update {@code value} in place. Gradients accumulate (at a branch, gradients
  * add) until they are zeroed explicitly, as in PyTorch.
  *
- * <p>Zeroing is lazy, in the spirit of PyTorch's {@code zero_grad(set_to_none=True)}: {@link #zeroGradient()}
- * only marks the gradient as zero. A backward pass that writes every element asks {@link #accumulationBeta()}
- * and, right after a zeroing, overwrites the stale memory ({@code β = 0}) instead of adding to it; any other
- * reader gets the array from {@link #gradient()}, which clears the memory first. Either way the values seen
- * are those of an explicit zeroing, without a separate pass over the array per step.
+ * <p>{@link #zeroGradient()} clears the gradient at once, so a layer may keep its gradient array and add to
+ * it. A layer that writes every element of a gradient in its backward pass can instead make its parameters
+ * with {@link #lazilyZeroed}: zeroing then only marks the gradient, in the spirit of PyTorch's
+ * {@code zero_grad(set_to_none=True)}, and that layer must ask {@link #accumulationBeta()} right before each
+ * write (β = 0 right after a zeroing: overwrite the stale memory) and take the array from {@link #gradient()},
+ * which clears the memory first for any other reader. Either way the values seen are those of an explicit
+ * zeroing; the lazy way saves a pass over the array per step (Dense's weights).
  */
 public final class Parameter {
 
@@ -25,16 +27,18 @@ public final class Parameter {
     private static final class Gradient {
 
         private final INDArray array;
+        private final boolean lazy;
         private boolean zeroPending;
 
-        private Gradient(INDArray array) {
+        private Gradient(INDArray array, boolean lazy) {
             this.array = array;
+            this.lazy = lazy;
         }
     }
 
     /** Pairs {@code value} with the array its gradient is accumulated in; identity, not contents, makes it equal. */
     public Parameter(String name, INDArray value, INDArray gradient) {
-        this(name, value, new Gradient(gradient));
+        this(name, value, new Gradient(gradient, false));
         if (!Arrays.equals(value.shape(), gradient.shape()) || value.dataType() != gradient.dataType()) {
             throw new IllegalArgumentException("Parameter " + name + ": gradient " + Shapes.describe(gradient)
                     + " must have the shape and type of the value " + Shapes.describe(value));
@@ -81,14 +85,26 @@ public final class Parameter {
         return new Parameter(qualifiedName, value, gradient);
     }
 
-    /** A parameter holding {@code value} with a zero gradient of the same shape. */
+    /** A parameter holding {@code value} with a zero gradient of the same shape, zeroed at once when asked. */
     public static Parameter of(String name, INDArray value) {
         return new Parameter(name, value, value.ulike().assign(0));
     }
 
-    /** Sets ∂J/∂value to zero, before gradients of a new batch accumulate (lazily, see the class comment). */
+    /**
+     * As {@link #of}, for a layer that writes every element of the gradient through {@link #accumulationBeta()}
+     * and {@link #gradient()} in each backward pass: zeroing only marks it (see the class comment).
+     */
+    public static Parameter lazilyZeroed(String name, INDArray value) {
+        return new Parameter(name, value, new Gradient(value.ulike().assign(0), true));
+    }
+
+    /** Sets ∂J/∂value to zero, before gradients of a new batch accumulate: at once, or lazily (class comment). */
     public void zeroGradient() {
-        gradient.zeroPending = true;
+        if (gradient.lazy) {
+            gradient.zeroPending = true;
+        } else {
+            Level1.zero(gradient.array);
+        }
     }
 
     /** The number of scalar weights in this parameter. */

@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 class ParameterTest {
 
     @Test
-    void aZeroedGradientReadsAsZerosAndTheNextWriteOverwritesIt() {
-        Parameter p = Parameter.of("w", Nd4j.rand(DataType.FLOAT, 3, 4));
+    void aLazilyZeroedGradientReadsAsZerosAndTheNextWriteOverwritesIt() {
+        Parameter p = Parameter.lazilyZeroed("w", Nd4j.rand(DataType.FLOAT, 3, 4));
         INDArray array = p.gradient();
         array.assign(5);
         assertEquals(1.0, p.accumulationBeta(), 0, "no zeroing since the last write: add");
@@ -29,7 +29,7 @@ class ParameterTest {
 
     @Test
     void renamedCopiesShareTheZeroing() {
-        Parameter p = Parameter.of("weights", Nd4j.ones(DataType.FLOAT, 2, 2));
+        Parameter p = Parameter.lazilyZeroed("weights", Nd4j.ones(DataType.FLOAT, 2, 2));
         p.gradient().assign(3);
         Parameter inModel = p.renamed("0.weights");
         inModel.zeroGradient();
@@ -38,5 +38,16 @@ class ParameterTest {
         inModel.zeroGradient();
         assertEquals(0.0, p.gradient().amaxNumber().doubleValue(), 0);
         assertEquals(0.0, inModel.gradient().amaxNumber().doubleValue(), 0);
+    }
+
+    @Test
+    void aLayerThatKeepsItsGradientArrayHasItZeroedAndItsAdditionsSeen() {
+        Parameter p = Parameter.of("w", Nd4j.rand(DataType.FLOAT, 3, 4));
+        INDArray kept = p.gradient();
+        kept.assign(5);
+        p.zeroGradient();
+        kept.addi(2);
+        assertEquals(2.0, p.gradient().getDouble(1, 1), 0, "zeroed at once, so the layer's sum is what is read");
+        assertEquals(1.0, p.accumulationBeta(), 0, "an eagerly zeroed gradient is always added to");
     }
 }

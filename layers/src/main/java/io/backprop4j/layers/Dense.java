@@ -55,8 +55,8 @@ public final class Dense implements Layer {
         this.init = init;
         this.name = "Dense(" + in + "→" + out + ")";
         MemoryLimit.requireFits(name, "its weights and their gradients", 2.0 * in * out, dataType.width());
-        this.weights = Parameter.of("weights", Nd4j.zeros(dataType, in, out));
-        this.bias = Parameter.of("bias", Nd4j.zeros(dataType, 1, out));
+        this.weights = Parameter.lazilyZeroed("weights", Nd4j.zeros(dataType, in, out));
+        this.bias = Parameter.lazilyZeroed("bias", Nd4j.zeros(dataType, 1, out));
         initialize(Rng.global());
     }
 
