@@ -95,15 +95,24 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Measures the loss on {@code validation} after every epoch, and the accuracy when its labels are classes
+     * (one-hot rows, or a data set that names its classes), in each {@link EpochEvent}: Keras's
+     * {@code validation_data}.
+     */
+    public Trainer validateOn(DataSet validation) {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("Trainer: the validation set is empty; it needs examples");
+        }
+        this.validation = validation;
+        return this;
+    }
+
     /** Stops when the loss on {@code validation} has not improved for {@code patience} epochs, keeping the best weights. */
     public Trainer earlyStopping(DataSet validation, int patience) {
         requirePositive("patience", patience);
-        if (validation.size() == 0) {
-            throw new IllegalArgumentException("Trainer: the validation set is empty; early stopping needs examples");
-        }
-        this.validation = validation;
         this.patience = patience;
-        return this;
+        return validateOn(validation);
     }
 
     /**
@@ -219,8 +228,10 @@ public final class Trainer {
                 throw new TrainingDivergedException(epoch, batches.count(), diverged, lastFiniteLoss);
             }
             double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
-            EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, optimizer.learningRate(), seconds,
-                    train.size());
+            double validationAccuracy = validation != null && classes(validation)
+                    ? Evaluation.of(model, validation).accuracy() : Double.NaN;
+            EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, validationAccuracy,
+                    optimizer.learningRate(), seconds, train.size());
             history.add(event);
             listeners.forEach(l -> l.onEpochEnd(event));
             boolean stopRequested = listeners.stream().anyMatch(TrainingListener::stopRequested);
@@ -228,7 +239,7 @@ public final class Trainer {
             if (checkpointFile != null) {
                 writeCheckpoint(epoch, rng);
             }
-            if (validation != null) {
+            if (patience > 0) {
                 if (validationLoss < bestValidationLoss) {
                     bestValidationLoss = validationLoss;
                     best = snapshot();
@@ -314,6 +325,11 @@ public final class Trainer {
             }
         }
         return null;
+    }
+
+    /** Whether {@code data}'s labels are classes: one-hot rows, or class indices of a data set that names them. */
+    private static boolean classes(DataSet data) {
+        return !data.classNames().isEmpty() || data.labels().rank() == 2 && data.labels().columns() > 1;
     }
 
     /**

@@ -83,7 +83,7 @@ class ScheduleTest {
         double[] losses = {1.0, 0.9, 0.95, 0.92, 0.91, 0.91, 0.5, 0.6, 0.6, 0.6, 0.6};
         double[] rates = {0.1, 0.1, 0.1, 0.05, 0.05, 0.025, 0.025, 0.025, 0.02, 0.02, 0.02};
         for (int e = 0; e < losses.length; e++) {
-            schedule.onEpochEnd(new EpochEvent(e + 1, 9, losses[e], schedule.rate(e), 1, 1));
+            schedule.onEpochEnd(new EpochEvent(e + 1, 9, losses[e], Double.NaN, schedule.rate(e), 1, 1));
             assertEquals(rates[e], schedule.rate(e + 1), 1e-15, "after epoch " + (e + 1));
         }
     }

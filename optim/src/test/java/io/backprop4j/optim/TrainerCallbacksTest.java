@@ -122,4 +122,17 @@ class TrainerCallbacksTest {
         double accuracy = Evaluation.of(wrapped, data).accuracy();
         assertTrue(accuracy > 0.85, "accuracy " + accuracy);
     }
+
+    @Test
+    void validationDataReportsLossAndAccuracyEveryEpoch() {
+        Sequential model = Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 2)).initialize(3);
+        DataSet validation = blobs(64, 9).oneHot(2);
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.02)).validateOn(validation)
+                .fit(blobs(128, 8), Fit.epochs(3).batchSize(32));
+        assertEquals(3, result.epochs(), "validation alone stops nothing");
+        for (EpochEvent event : result.history()) {
+            assertTrue(event.validationLoss() > 0 && event.validationAccuracy() > 0, event.toString());
+        }
+        assertEquals(Evaluation.of(model, validation).accuracy(), result.last().validationAccuracy(), 0);
+    }
 }

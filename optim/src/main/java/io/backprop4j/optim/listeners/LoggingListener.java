@@ -10,8 +10,10 @@ public final class LoggingListener implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochEvent e) {
-        String validation = Double.isNaN(e.validationLoss()) ? ""
-                : String.format(", validation loss %.5f", e.validationLoss());
+        String validation = (Double.isNaN(e.validationLoss()) ? ""
+                : String.format(", validation loss %.5f", e.validationLoss()))
+                + (Double.isNaN(e.validationAccuracy()) ? ""
+                : String.format(", validation accuracy %.2f%%", 100 * e.validationAccuracy()));
         LOG.info("epoch {}: train loss {}{}, learning rate {}, {} examples/s", e.epoch(),
                 String.format("%.5f", e.trainLoss()), validation, String.format("%.3g", e.learningRate()),
                 String.format("%.0f", e.examplesPerSecond()));
