@@ -65,21 +65,19 @@ public final class Residual implements Layer {
 
     @Override
     public Map<String, INDArray> buffers() {
-        Map<String, INDArray> named = new LinkedHashMap<>();
-        body.buffers().forEach((name, value) -> named.put("body." + name, value));
-        if (projection != null) {
-            projection.buffers().forEach((name, value) -> named.put("projection." + name, value));
-        }
-        return named;
+        return named(body.buffers(), projection == null ? Map.of() : projection.buffers());
     }
 
     @Override
     public Map<String, Rng> generators() {
-        Map<String, Rng> named = new LinkedHashMap<>();
-        body.generators().forEach((name, value) -> named.put("body." + name, value));
-        if (projection != null) {
-            projection.generators().forEach((name, value) -> named.put("projection." + name, value));
-        }
+        return named(body.generators(), projection == null ? Map.of() : projection.generators());
+    }
+
+    /** The body's entries as {@code body.NAME}, then the projection's as {@code projection.NAME}. */
+    private static <T> Map<String, T> named(Map<String, T> ofBody, Map<String, T> ofProjection) {
+        Map<String, T> named = new LinkedHashMap<>();
+        ofBody.forEach((name, value) -> named.put("body." + name, value));
+        ofProjection.forEach((name, value) -> named.put("projection." + name, value));
         return named;
     }
 
