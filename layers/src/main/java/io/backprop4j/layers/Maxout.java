@@ -1,13 +1,17 @@
 package io.backprop4j.layers;
 
+import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,6 +27,9 @@ public final class Maxout implements Layer {
     private final int pieces;
     private final Dense linear;
     private INDArray pieceValues;
+    private INDArray output;
+    private INDArray winners;
+    private INDArray routed;
 
     public Maxout(int in, int out, int pieces) {
         this(in, out, pieces, DataType.FLOAT);
@@ -39,15 +46,19 @@ public final class Maxout implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        pieceValues = linear.forward(x, training).dup('c').reshape(x.rows(), out, pieces);
-        return pieceValues.max(2);
+        pieceValues = linear.forward(x, training).reshape('c', x.rows(), out, pieces);
+        output = Buffers.reuse(output, x.dataType(), 'c', x.rows(), out);
+        return Nd4j.exec(new Max(pieceValues, output, false, 2));
     }
 
     @Override
     public INDArray backward(INDArray gradOut) {
+        Shapes.requireSameShape(name(), "gradient ∂J/∂y", gradOut, "its output", output);
         long batch = pieceValues.size(0);
-        INDArray winners = Nd4j.argMax(pieceValues, 2);
-        INDArray routed = Nd4j.exec(new OneHot(winners, pieces, -1, 1.0, 0.0, gradOut.dataType()))[0];
+        winners = Buffers.reuse(winners, DataType.LONG, 'c', batch, out);
+        Nd4j.exec(new ArgMax(new INDArray[] {pieceValues}, new INDArray[] {winners}, false, 2));
+        routed = Buffers.reuse(routed, gradOut.dataType(), 'c', batch, out, pieces);
+        Nd4j.exec(new OneHot(winners, routed, pieces, -1, 1.0, 0.0));
         Nd4j.exec(new BroadcastMulOp(routed, gradOut, routed, 0, 1));
         return linear.backward(routed.reshape(batch, (long) out * pieces));
     }
