@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -61,14 +62,19 @@ class ReliabilityContractTest {
     }
 
     @Test
-    void everyActivationKeepsNaNInInferenceAsPyTorchDoes() {
+    void everyActivationKeepsNaNAsPyTorchDoesInTrainingAndInference() {
         for (Supplier<Layer> activation : new Supplier[] {ReLU::new, LeakyReLU::new, ELU::new, SELU::new,
                 HardTanh::new, HardSigmoid::new, Softplus::new, Sign::new}) {
-            INDArray x = Nd4j.createFromArray(new float[][] {{Float.NaN, -1, 0.5f, 2}});
-            INDArray y = activation.get().forward(x, false);
-            assertTrue(Double.isNaN(y.getDouble(0, 0)), activation.get().name() + " gave " + y);
-            assertTrue(Double.isFinite(y.getDouble(0, 2)), activation.get().name() + " gave " + y);
+            for (boolean training : new boolean[] {true, false}) {
+                INDArray x = Nd4j.createFromArray(new float[][] {{Float.NaN, -1, 0.5f, 2}});
+                INDArray y = activation.get().forward(x, training);
+                assertTrue(Double.isNaN(y.getDouble(0, 0)), activation.get().name() + " gave " + y);
+                assertTrue(Double.isFinite(y.getDouble(0, 2)), activation.get().name() + " gave " + y);
+            }
         }
+        INDArray large = Nd4j.rand(DataType.FLOAT, 128, 256).subi(0.5);
+        large.putScalar(77, 200, Float.NaN);
+        assertTrue(Double.isNaN(new ReLU().forward(large, true).getDouble(77, 200)), "oneDNN's kernel, split");
     }
 
     @Test

@@ -22,11 +22,7 @@ public abstract class Activation implements Layer {
     public final INDArray forward(INDArray x, boolean training) {
         input = x;
         output = Buffers.like(output, x);
-        if (training) {
-            apply(x, output);
-        } else {
-            applyInInference(x, output);
-        }
+        apply(x, output);
         return output;
     }
 
@@ -43,15 +39,6 @@ public abstract class Activation implements Layer {
 
     /** f = f(s), written into {@code f}. */
     protected abstract void apply(INDArray s, INDArray f);
-
-    /**
-     * f = f(s) in inference; {@link #apply} unless an activation's fastest training kernel departs from the
-     * function somewhere training cannot reach (the ReLU's NaN, as the Trainer refuses non-finite data and
-     * parameters).
-     */
-    protected void applyInInference(INDArray s, INDArray f) {
-        apply(s, f);
-    }
 
     /** gradIn = gradOut ⊙ f'(s), with {@code s} and {@code f} from the last forward pass. */
     protected abstract void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn);
