@@ -112,7 +112,8 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
     private static INDArray pullRows(INDArray array, int[] rows) {
         long[] shape = array.shape().clone();
         shape[0] = rows.length;
-        INDArray matrix = array.dup('c').reshape('c', array.size(0), array.length() / Math.max(1, array.size(0)));
+        INDArray rowMajor = array.ordering() == 'c' && !array.isView() ? array : array.dup('c');
+        INDArray matrix = rowMajor.reshape('c', array.size(0), array.length() / Math.max(1, array.size(0)));
         return Nd4j.pullRows(matrix, 1, rows).reshape('c', shape);
     }
 }

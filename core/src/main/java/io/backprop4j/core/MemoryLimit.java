@@ -23,7 +23,8 @@ public final class MemoryLimit {
         double bytes = count * bytesEach;
         if (bytes > PHYSICAL) {
             throw new IllegalArgumentException(String.format("%s: %s need %.1f GB, more than this machine's %.1f GB "
-                    + "of memory; choose smaller sizes", who, what, bytes / (1L << 30), PHYSICAL / (double) (1L << 30)));
+                    + "of memory; choose smaller sizes", who, what, bytes / (1L << 30),
+                    PHYSICAL / (double) (1L << 30)));
         }
     }
 

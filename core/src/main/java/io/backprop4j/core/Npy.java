@@ -73,7 +73,8 @@ public final class Npy {
         String header = new String(bytes, buffer.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
         buffer.position(buffer.position() + (int) headerLength);
         Matcher descr = find(DESCR, header, source);
-        NpyType type = NpyType.of(descr.group(2), Integer.parseInt(descr.group(3)), source, descr.group(1) + descr.group(2) + descr.group(3));
+        NpyType type = NpyType.of(descr.group(2), Integer.parseInt(descr.group(3)), source,
+                descr.group(1) + descr.group(2) + descr.group(3));
         long[] shape = shape(header, source);
         boolean fortran = find(FORTRAN, header, source).group(1).equals("True");
         long count = 1;

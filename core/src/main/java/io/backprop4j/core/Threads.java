@@ -75,7 +75,7 @@ public final class Threads {
         return 4 * Runtime.getRuntime().availableProcessors();
     }
 
-    /** The kernel thread count in force: the default, or the last {@link #setKernelThreads}; 0 for the libraries' own. */
+    /** The kernel thread count in force, the default or the last {@link #setKernelThreads}; 0: the libraries' own. */
     public static int kernelThreads() {
         return kernelThreads;
     }

@@ -93,14 +93,14 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * The network's output for {@code x} in inference mode, as a fresh array the caller owns. Inputs with a
-     * NaN or ±∞ are refused, naming the first one, rather than answered with NaN predictions.
+     * The network's output for {@code x} in inference mode, as a fresh row-major array the caller owns. Inputs
+     * with a NaN or ±∞ are refused, naming the first one, rather than answered with NaN predictions.
      */
     public INDArray predict(INDArray x) {
         Shapes.requireFinite(name(), "inputs", x);
         owner.lock();
         try {
-            return forward(x, false).dup();
+            return forward(x, false).dup('c');
         } finally {
             owner.unlock();
             ResidentMemory.collectAfterInference();

@@ -40,9 +40,9 @@ public record Evaluation(long[][] confusion, List<String> classNames, long[] ran
         long[][] confusion = null;
         long[] rankCounts = null;
         for (DataSet batch : Batches.inOrder(data, BATCH_SIZE)) {
-            INDArray prediction = model.predict(batch.features());
+            INDArray prediction = model.predict(batch.features());   // a fresh row-major array of its own
             int width = (int) (prediction.length() / batch.size());
-            double[] flat = prediction.dup('c').data().asDouble();
+            double[] flat = prediction.data().asDouble();
             prediction.close();
             int classes = Math.max(2, width);
             if (confusion == null) {

@@ -42,8 +42,9 @@ record ClassLabels(int[] indices, List<String> names) {
         return Nd4j.create(values, new long[] {indices.length, 1}, 'c');
     }
 
+    /** Whether every label is a plain integer 0, 1, 2, … (no sign, no leading zero, as "007" names a class). */
     private static boolean integers(List<String> labels) {
-        return labels.stream().allMatch(label -> label.matches("\\d{1,9}"));
+        return labels.stream().allMatch(label -> label.matches("0|[1-9]\\d{0,8}"));
     }
 
     /** "0" … the largest integer label, so that label k is class k. */
@@ -53,7 +54,7 @@ record ClassLabels(int[] indices, List<String> names) {
         for (int k = 0; k <= largest; k++) {
             names.add(Integer.toString(k));
         }
-        return labels.stream().anyMatch(label -> label.length() > 1 && label.startsWith("0")) ? sorted(labels) : names;
+        return names;
     }
 
     private static List<String> sorted(List<String> labels) {

@@ -141,8 +141,8 @@ public final class CsvData {
                 lines.add(line);
             }
             if (features == null || features.size() == 0) {
-                throw new FileFormatException(file + ": no examples (expected a " + (options.header() ? "header and " : "")
-                        + "one line per example)");
+                throw new FileFormatException(file + ": no examples (expected a "
+                        + (options.header() ? "header and " : "") + "one line per example)");
             }
             return new Table(features.toArray(), labels, lines, names, labelIndex);
         } catch (IllegalStateException | UncheckedIOException e) {

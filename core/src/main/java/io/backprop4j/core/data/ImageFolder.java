@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A folder of images, one subfolder per class, as torchvision's {@code ImageFolder} and Keras's
  * {@code image_dataset_from_directory} read it: {@code root/CLASS/NAME.png}. Classes are the subfolders in
- * sorted order (images in their own subfolders count too), images are PNG or JPEG (read by {@code javax.imageio}), and each becomes one example
- * {@code [channels, height, width]} of the features {@code [n, channels, height, width]} (NCHW) with values
- * scaled to [0, 1]; labels are class indices {@code [n, 1]}. All images must have one size, unless they are
- * resized to a given one. Files whose names start with a dot are ignored; any other file that is not a
- * readable PNG or JPEG is refused, naming it, or skipped and counted when asked.
+ * sorted order (images in their own subfolders count too), images are PNG or JPEG (read by
+ * {@code javax.imageio}), and each becomes one example {@code [channels, height, width]} of the features
+ * {@code [n, channels, height, width]} (NCHW) with values scaled to [0, 1]; labels are class indices
+ * {@code [n, 1]}. All images must have one size, unless they are resized to a given one. Files whose names
+ * start with a dot are ignored; any other file that is not a readable PNG or JPEG is refused, naming it, or
+ * skipped and counted when asked.
  */
 public final class ImageFolder {
 
@@ -39,7 +40,7 @@ public final class ImageFolder {
      * @param height the images' height, or 0 for the first image's
      * @param width the images' width, or 0 for the first image's
      * @param resize whether images of another size are scaled to {@code height × width} (bilinear) rather than refused
-     * @param skipUnreadable whether files that are no readable PNG or JPEG are skipped (and counted) rather than refused
+     * @param skipUnreadable whether files that are no readable PNG or JPEG are skipped (and counted), not refused
      * @param classNames the classes, in index order (a training set's, for its test set); empty to take the subfolders
      */
     public record Options(int channels, int height, int width, boolean resize, boolean skipUnreadable,

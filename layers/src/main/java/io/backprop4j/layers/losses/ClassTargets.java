@@ -16,7 +16,7 @@ final class ClassTargets {
     private ClassTargets() {
     }
 
-    /** {@code targets} as rows {@code [B, K]} like {@code scores}; {@code who} and {@code scoresName} name them in errors. */
+    /** {@code targets} as rows {@code [B, K]} like {@code scores}; {@code who} and {@code scoresName} for errors. */
     static INDArray rows(String who, String scoresName, INDArray scores, INDArray targets) {
         long batch = scores.size(0);
         long classes = scores.size(1);

@@ -9,7 +9,7 @@ public interface LearningRateSchedule {
 
     double rate(int epoch);
 
-    /** The rate for batch {@code step} (counted from 0 over the whole run) of {@code epoch}; per-epoch schedules ignore the step. */
+    /** The rate for batch {@code step} (from 0, over the whole run) of {@code epoch}; per-epoch schedules ignore it. */
     default double rate(int epoch, long step) {
         return rate(epoch);
     }
