@@ -90,8 +90,9 @@ final class ClassicsCommands {
         }
     }
 
-    @Command(name = "playground", mixinStandardHelpOptions = true,
-            description = "Trains on the TensorFlow playground's 2-D problems and saves decision boundaries as PNG.")
+    @Command(name = "playground", mixinStandardHelpOptions = true, subcommands = PlaygroundServeCommand.class,
+            description = {"Trains on the TensorFlow playground's 2-D problems and saves decision boundaries as PNG.",
+                "'playground serve' starts the interactive playground in the browser."})
     static final class PlaygroundCommand implements Callable<Integer> {
 
         @Spec

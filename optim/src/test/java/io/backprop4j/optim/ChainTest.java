@@ -14,6 +14,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.transforms.AddDecayedWeights;
+import io.backprop4j.optim.transforms.AddL1Penalty;
 import io.backprop4j.optim.transforms.Chain;
 import io.backprop4j.optim.transforms.ClipByNorm;
 import io.backprop4j.optim.transforms.ClipByValue;
@@ -49,6 +50,16 @@ class ChainTest {
         INDArray actual = threeSteps(chain.get());
         double difference = expected.sub(actual).amaxNumber().doubleValue();
         assertTrue(difference < 1e-14, named.get().getClass().getSimpleName() + " differs by " + difference);
+    }
+
+    @Test
+    void anL1PenaltyAddsLambdaTimesTheSignOfEachWeight() {
+        Parameter p = Parameter.of("w", Nd4j.createFromArray(new double[][] {{2, -3, 0}}));
+        p.gradient().assign(Nd4j.createFromArray(new double[][] {{0.5, 0.5, 0.5}}));
+        Chain.of(0.1, new AddL1Penalty(0.2)).step(List.of(p));
+        // w − η(g + λ·sign w): 2 − 0.1·0.7, −3 − 0.1·0.3, 0 − 0.1·0.5
+        assertArrayEquals(new double[] {1.93, -3.03, -0.05}, p.value().toDoubleVector(), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> new AddL1Penalty(-1));
     }
 
     @Test
