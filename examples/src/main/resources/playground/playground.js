@@ -290,6 +290,7 @@ async function startTrace(point) {
   state.trace = traceStages(await api(`/${state.session}/trace`, {point}));
   state.traceStage = 0;
   $('trace').hidden = false;
+  document.body.classList.add('tracing');
   showTraceStage();
   drawHeatmap();
 }
@@ -368,7 +369,13 @@ function wire() {
   $('trace-button').onclick = () => startTrace(Math.floor(Math.random() * state.data.train.length));
   $('trace-next').onclick = () => { state.traceStage = Math.min(state.trace.length - 1, state.traceStage + 1); showTraceStage(); };
   $('trace-prev').onclick = () => { state.traceStage = Math.max(0, state.traceStage - 1); showTraceStage(); };
-  $('trace-close').onclick = () => { $('trace').hidden = true; state.selectedPoint = null; drawHeatmap(); highlightTraceLayer(); };
+  $('trace-close').onclick = () => {
+    $('trace').hidden = true;
+    document.body.classList.remove('tracing');
+    state.selectedPoint = null;
+    drawHeatmap();
+    highlightTraceLayer();
+  };
 }
 
 wire();

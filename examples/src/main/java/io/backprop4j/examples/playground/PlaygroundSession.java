@@ -3,7 +3,6 @@ package io.backprop4j.examples.playground;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backprop4j.optim.TrainingDivergedException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -209,12 +208,12 @@ final class PlaygroundSession {
         }
     }
 
-    List<Double> gradientNorms() {
-        lock.lock();
-        try {
-            return Frame.gradientNorms(network);
-        } finally {
-            lock.unlock();
-        }
+    /** The network, for tests in this package; hold no reference across requests. */
+    Network network() {
+        return network;
+    }
+
+    Points points() {
+        return points;
     }
 }
