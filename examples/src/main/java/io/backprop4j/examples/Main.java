@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "backprop4j", mixinStandardHelpOptions = true, version = "backprop4j 0.1.0",
         description = "Train and inspect neural networks trained by backpropagation.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ConvertCommand.class,
+            ExportCommand.class,
             WorkedExampleCommand.class,
             ClassicsCommands.PerceptronCommand.class, ClassicsCommands.XorCommand.class,
             ClassicsCommands.ApproximateCommand.class, ClassicsCommands.PlaygroundCommand.class, ReportCommand.class})

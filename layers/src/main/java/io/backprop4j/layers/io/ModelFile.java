@@ -71,6 +71,15 @@ public final class ModelFile {
         Archive.write(file, entries(model, metadata));
     }
 
+    /**
+     * Writes {@code model} as an ONNX model (opset 20) for inference in any ONNX runtime: input {@code x} of a
+     * symbolic batch size, one output. A layer with no ONNX operator (Maxout) is refused, naming it, and nothing
+     * is written; the file is replaced atomically.
+     */
+    public static void exportOnnx(Layer model, Path file) throws IOException {
+        OnnxExport.write(model, file);
+    }
+
     public static Saved load(Path file) throws IOException {
         Saved saved = fromEntries(Archive.read(file), file.toString());
         ResidentMemory.collectAfterInference();
