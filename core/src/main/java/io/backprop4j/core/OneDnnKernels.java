@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_softmax_desc_t;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
@@ -17,18 +16,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * oneDNN's element-wise and log-softmax kernels on float32 arrays: {@code z = max(x, 0)},
- * {@code ∂J/∂s = ∂J/∂f ⊙ [f > 0]} read off the ReLU's output f, {@code z = eˣ}, the row-wise
- * {@code z = x − log Σ_k e^{x_k}}, and SGD's momentum updates {@code v ← μ·v + g} and
- * {@code w ← w − η·(g + μ·v)} ({@link MomentumPrimitives}). Each returns false, computing nothing, where it
- * does not apply: oneDNN not loaded, not float32, shapes that differ, or memory that is not one contiguous block
- * in one order (log-softmax also needs row-major matrices, the updates 2¹⁴ elements); callers then use ND4J or
- * BLAS.
+ * oneDNN's element-wise kernels on float32 arrays: {@code z = max(x, 0)},
+ * {@code ∂J/∂s = ∂J/∂f ⊙ [f > 0]} read off the ReLU's output f, {@code z = eˣ}, {@code z = tanh(x)}, and SGD's
+ * momentum updates {@code v ← μ·v + g} and {@code w ← w − η·(g + μ·v)} ({@link MomentumPrimitives}). Each
+ * returns false, computing nothing, where it does not apply: oneDNN not loaded, not float32, shapes that differ,
+ * or memory that is not one contiguous block in one order (the updates also need 2¹⁴ elements); callers then use
+ * ND4J or BLAS. (oneDNN's float32 log-softmax is not used: it is off by up to 4e-6, docs/performance.md.)
  *
  * <p>Why: an ND4J operation costs 10–20 µs and 2–4 KB of Java objects per call before it touches an element.
  * On the MLP's [128, 256] activations the ReLU took 24–27 µs in ND4J and 3–5 µs here, its gradient
- * (ND4J's sign and multiply) 22 µs and 9–17 µs, and a [128, 10] log-softmax about 110 µs as ND4J operations and
- * GEMMs and 9 µs here, with no allocation (probe, docs/performance.md).
+ * (ND4J's sign and multiply) 22 µs and 9–17 µs, with no allocation (probe, docs/performance.md).
  *
  * <p>Element-wise kernels on {@value SplitElementwise#SPLIT_LENGTH} elements or more run on two cores
  * ({@link SplitElementwise}) when the kernels are limited to one thread.
@@ -53,7 +50,7 @@ public final class OneDnnKernels {
 
     /** The operations, each with its own primitives. */
     enum Kind {
-        RELU, RELU_GRADIENT, EXP, LOG_SOFTMAX, MOMENTUM, NESTEROV_STEP
+        RELU, RELU_GRADIENT, EXP, TANH, MOMENTUM, NESTEROV_STEP
     }
 
     /** z = max(x, 0). */
@@ -75,6 +72,11 @@ public final class OneDnnKernels {
         return elementwise(Kind.EXP, x, z);
     }
 
+    /** z = tanh(x), within a few ulps of the exact value relative to it, near 0 too. */
+    public static boolean tanh(INDArray x, INDArray z) {
+        return elementwise(Kind.TANH, x, z);
+    }
+
     /** v ← μ·v + g, momentum's velocity, in one pass over both arrays; vectors of 2¹⁴ elements or more. */
     public static boolean momentum(double mu, INDArray g, INDArray v) {
         if (v.length() < MIN_UPDATE_LENGTH || !elementwiseApplies(v, g)) {
@@ -93,15 +95,6 @@ public final class OneDnnKernels {
             return false;
         }
         onVectors(Kind.NESTEROV_STEP, v.length(), v, g, w, (float) mu, (float) eta);
-        return true;
-    }
-
-    /** z = x − m − log Σ_k e^{x_k − m} per row of a row-major matrix, m the row maximum. */
-    public static boolean logSoftmax(INDArray x, INDArray z) {
-        if (!rowMajorMatrix(x) || !rowMajorMatrix(z) || !x.equalShapes(z)) {
-            return false;
-        }
-        CACHE.get().execute(Kind.LOG_SOFTMAX, x.rows(), x.columns(), address(x), address(z), null, 0, 0);
         return true;
     }
 
@@ -136,11 +129,6 @@ public final class OneDnnKernels {
     private static boolean elementwiseApplies(INDArray x, INDArray y) {
         return OneDnn.available() && x.dataType() == DataType.FLOAT && y.dataType() == DataType.FLOAT
                 && NativeMemory.sameContiguousLayout(x, y);
-    }
-
-    private static boolean rowMajorMatrix(INDArray x) {
-        return OneDnn.available() && x.dataType() == DataType.FLOAT && x.rank() == 2 && x.length() > 0
-                && x.ordering() == 'c' && x.elementWiseStride() == 1;
     }
 
     /** One thread's stream, primitives (the most recently created last) and scalar arguments μ and −η. */
@@ -201,14 +189,6 @@ public final class OneDnnKernels {
 
         private static OneDnnPrimitive create(Kind kind, long rows, long columns) {
             dnnl_memory_desc_t layout = new dnnl_memory_desc_t();
-            if (kind == Kind.LOG_SOFTMAX) {
-                check(dnnl.dnnl_memory_desc_init_by_tag(layout, 2, new long[] {rows, columns}, dnnl.dnnl_f32,
-                        dnnl.dnnl_ab), "describing a matrix");
-                dnnl_softmax_desc_t operation = new dnnl_softmax_desc_t();
-                check(dnnl.dnnl_logsoftmax_forward_desc_init(operation, dnnl.dnnl_forward_inference, layout, 1),
-                        "describing a log-softmax");
-                return new OneDnnPrimitive(operation, null, layout, dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DST);
-            }
             check(dnnl.dnnl_memory_desc_init_by_tag(layout, 1, new long[] {rows}, dnnl.dnnl_f32, dnnl.dnnl_a),
                     "describing a vector");
             if (kind == Kind.MOMENTUM || kind == Kind.NESTEROV_STEP) {
@@ -227,6 +207,7 @@ public final class OneDnnKernels {
             int algorithm = switch (kind) {
                 case RELU -> dnnl.dnnl_eltwise_relu;
                 case EXP -> dnnl.dnnl_eltwise_exp;
+                case TANH -> dnnl.dnnl_eltwise_tanh;
                 default -> throw new IllegalArgumentException(kind.name());
             };
             return forward(algorithm, layout);

@@ -45,9 +45,9 @@ class HardActivationsTest {
         float three = 3f;
         float below = Math.nextDown(three);
         float[] y = forward(new HardSigmoid(), -below, 0f, 1.2f, three, -three);
-        assertEquals(-below / 6f + 0.5f, y[0]);
+        assertEquals((-below + 3f) / 6f, y[0]);
         assertEquals(0.5f, y[1]);
-        assertEquals(1.2f / 6f + 0.5f, y[2]);
+        assertEquals((1.2f + 3f) / 6f, y[2]);
         assertEquals(1f, y[3]);
         assertEquals(0f, y[4]);
         float[] g = gradient(new HardSigmoid(), below, -below, three, -three);

@@ -7,8 +7,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The Gaussian error linear unit. Exact (PyTorch's default): f(s) = s·Φ(s) with Φ(s) = ½(1 + erf(s/√2));
  * f'(s) = Φ(s) + s·φ(s), φ(s) = e^{−s²/2}/√(2π). With the tanh approximation (PyTorch's
- * {@code approximate="tanh"}): f(s) = ½s(1 + t), t = tanh(k(s + 0.044715 s³)), k = √(2/π);
- * f'(s) = ½(1 + t) + ½s(1 − t²)·k(1 + 3·0.044715 s²).
+ * {@code approximate="tanh"}): f(s) = ½s(1 + tanh u), u = k(s + 0.044715 s³), k = √(2/π), computed as
+ * f(s) = s·σ(2u) (the same function, since ½(1 + tanh u) = σ(2u), without the cancellation of 1 + tanh u for
+ * s ≪ 0); f'(s) = σ(2u) + 2s·σ(2u)σ(−2u)·k(1 + 3·0.044715 s²), with σ(−2u) for 1 − σ(2u), which would cancel
+ * for s ≫ 0.
  */
 public final class GELU extends Activation {
 
@@ -31,7 +33,7 @@ public final class GELU extends Activation {
     @Override
     protected void apply(INDArray s, INDArray f) {
         if (tanhApproximation) {
-            tanhOfInner(s, f).addi(1.0).muli(s).muli(0.5);
+            sigmoidOfInner(s, f, 1).muli(s);
         } else {
             cdf(s, f).muli(s);
         }
@@ -40,10 +42,10 @@ public final class GELU extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         if (tanhApproximation) {
-            INDArray t = tanhOfInner(s, scratch(0, s));
-            INDArray slope = scratch(1, s).assign(s).muli(s).muli(3 * C).addi(1.0).muli(K);
-            slope.muli(t.mul(t).rsubi(1.0)).muli(s).muli(0.5);
-            gradIn.assign(t).addi(1.0).muli(0.5).addi(slope).muli(gradOut);
+            INDArray p = sigmoidOfInner(s, scratch(0, s), 1);
+            INDArray slope = sigmoidOfInner(s, scratch(1, s), -1).muli(p).muli(s).muli(2 * K);
+            slope.muli(s.mul(s).muli(3 * C).addi(1.0));
+            gradIn.assign(p).addi(slope).muli(gradOut);
             return;
         }
         INDArray density = scratch(0, s);
@@ -51,10 +53,10 @@ public final class GELU extends Activation {
         cdf(s, gradIn).addi(density).muli(gradOut);
     }
 
-    /** z = tanh(k(s + 0.044715 s³)). */
-    private static INDArray tanhOfInner(INDArray s, INDArray z) {
-        z.assign(s).muli(s).muli(s).muli(C).addi(s).muli(K);
-        return Elementwise.tanh(z, z);
+    /** z = σ(±2u), u = k(s + 0.044715 s³), with {@code sign} ±1. */
+    private static INDArray sigmoidOfInner(INDArray s, INDArray z, int sign) {
+        z.assign(s).muli(s).muli(s).muli(C).addi(s).muli(sign * 2 * K);
+        return Elementwise.sigmoid(z, z);
     }
 
     /** z = Φ(s) = ½(1 + erf(s/√2)). */

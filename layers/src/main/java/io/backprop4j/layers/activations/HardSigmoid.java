@@ -6,16 +6,18 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * PyTorch's hard sigmoid: f(s) = min(max(s/6 + ½, 0), 1), NaN kept; f'(s) = 1/6 on (−3, 3) and 0 outside, read
- * off the input (so one ulp inside a kink still passes 1/6).
+ * PyTorch's hard sigmoid: f(s) = min(max(s + 3, 0), 6)/6, NaN kept (s + 3 is exact near −3, so one ulp above
+ * −3 gives ulp/6, not 0); f'(s) = 1/6 on (−3, 3) and 0 outside, read off the input (so one ulp inside a kink
+ * still passes 1/6).
  */
 public final class HardSigmoid extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        f.assign(s).divi(6.0).addi(0.5);
-        BooleanIndexing.replaceWhere(f, 1.0, Conditions.greaterThan(1.0));
+        f.assign(s).addi(3.0);
+        BooleanIndexing.replaceWhere(f, 6.0, Conditions.greaterThan(6.0));
         BooleanIndexing.replaceWhere(f, 0.0, Conditions.lessThan(0.0));
+        f.divi(6.0);
     }
 
     @Override
