@@ -182,33 +182,37 @@ def layers():
 
 
 def losses():
+    """Each loss under each of PyTorch's reductions: J (for "none" the sum of the terms, and the terms) and ∂J/∂x."""
     logits = gaussian(20, 6, 5) * 2
     labels = torch.tensor([0, 3, 1, 4, 2, 3])
     onehot = F.one_hot(labels, 5).double()
     probabilities = torch.softmax(gaussian(21, 6, 5), dim=1)
     binary = torch.tensor((np.random.default_rng(22).random((6, 5)) > 0.5).astype(np.float64))
+    log_probabilities = torch.log_softmax(logits, dim=1).float().double()
     cases = {
-        "softmax-cross-entropy": (lambda s, t: F.cross_entropy(s, labels), onehot),
-        "negative-log-likelihood": (lambda s, t: F.nll_loss(s, labels), onehot),
-        "mean-squared-error": (lambda s, t: F.mse_loss(s, t), probabilities),
-        "mean-squared-error-sum": (lambda s, t: F.mse_loss(s, t, reduction="sum"), probabilities),
-        "sigmoid-bce": (lambda s, t: F.binary_cross_entropy_with_logits(s, t), binary),
-        "sigmoid-bce-sum": (lambda s, t: F.binary_cross_entropy_with_logits(s, t, reduction="sum"), binary),
-        "kl-divergence": (lambda s, t: F.kl_div(s, t, reduction="batchmean"), probabilities),
+        "softmax-cross-entropy": (lambda s, t, r: F.cross_entropy(s, labels, reduction=r), logits, onehot),
+        "negative-log-likelihood": (lambda s, t, r: F.nll_loss(s, labels, reduction=r), log_probabilities, onehot),
+        "mean-squared-error": (lambda s, t, r: F.mse_loss(s, t, reduction=r), logits, probabilities),
+        "sigmoid-bce": (lambda s, t, r: F.binary_cross_entropy_with_logits(s, t, reduction=r), logits, binary),
+        "kl-divergence": (lambda s, t, r: F.kl_div(s, t, reduction=r), log_probabilities, probabilities),
     }
     arrays = {}
-    for name, (f, target) in cases.items():
-        log_input = name in ("negative-log-likelihood", "kl-divergence")
-        x = torch.log_softmax(logits, dim=1).float().double() if log_input else logits
-        for dtype, tag in [(torch.float32, "f32"), (torch.float64, "f64")]:
-            for d, suffix in [(dtype, ""), (torch.float64, ".64")]:
-                s = x.to(d).clone().requires_grad_(True)
-                value = f(s, target.to(d))
-                value.backward()
-                arrays[f"{name}.{tag}.value{suffix}"] = np.array(value.item())
-                arrays[f"{name}.{tag}.grad{suffix}"] = s.grad.double().numpy()
-            arrays[f"{name}.{tag}.x"] = x.numpy()
-            arrays[f"{name}.{tag}.target"] = target.numpy()
+    for name, (f, x, target) in cases.items():
+        reductions = ["mean", "sum", "none"] + (["batchmean"] if name == "kl-divergence" else [])
+        for reduction in reductions:
+            for dtype, tag in [(torch.float32, "f32"), (torch.float64, "f64")]:
+                key = f"{name}.{reduction}.{tag}"
+                for d, suffix in [(dtype, ""), (torch.float64, ".64")]:
+                    s = x.to(d).clone().requires_grad_(True)
+                    terms = f(s, target.to(d), reduction)
+                    value = terms.sum() if reduction == "none" else terms
+                    value.backward()
+                    arrays[f"{key}.value{suffix}"] = np.array(value.item())
+                    arrays[f"{key}.grad{suffix}"] = s.grad.double().numpy()
+                    if reduction == "none":
+                        arrays[f"{key}.terms{suffix}"] = terms.detach().double().numpy().copy()
+                arrays[f"{key}.x"] = x.numpy()
+                arrays[f"{key}.target"] = target.numpy()
     np.savez(os.path.join(LAYERS, "losses.npz"), **arrays)
 
 

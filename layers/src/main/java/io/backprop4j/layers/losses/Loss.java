@@ -13,6 +13,15 @@ public interface Loss {
 
     INDArray gradient(INDArray prediction, INDArray target);
 
+    /**
+     * The unreduced terms whose {@link Reduction} is J, PyTorch's {@code reduction="none"}: one per element
+     * ({@code [B, K]}) for an element-wise loss, one per example ({@code [B]}) for a class loss. A new array.
+     * Every loss of this library gives them; a loss of your own need not.
+     */
+    default INDArray terms(INDArray prediction, INDArray target) {
+        throw new UnsupportedOperationException(name() + " does not give its unreduced terms");
+    }
+
     default String name() {
         return getClass().getSimpleName();
     }

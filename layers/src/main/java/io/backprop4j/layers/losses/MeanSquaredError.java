@@ -29,6 +29,15 @@ public final class MeanSquaredError implements Loss {
         return Math.pow(prediction.distance2(target), 2) * reduction.factor(prediction);
     }
 
+    /** (z − t)² per element. */
+    @Override
+    public INDArray terms(INDArray prediction, INDArray target) {
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "regression targets of the prediction's shape");
+        INDArray difference = prediction.sub(target);
+        return difference.muli(difference);
+    }
+
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
         Shapes.requireTargetShape(name(), "prediction", prediction, target,

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Sigmoid and binary cross-entropy fused, on the logits s, for targets t ∈ [0, 1]:
  * J = r·Σ [softplus(s) − s·t] (= −t·log σ(s) − (1 − t)·log(1 − σ(s)), without overflow), and
  * ∂J/∂s = r·(σ(s) − t), r the {@link Reduction}'s factor: 1/B by default (summed over outputs and averaged over
- * the batch, like the other losses), 1/(B·K) with {@link Reduction#MEAN} as PyTorch's {@code BCEWithLogitsLoss}.
+ * the batch), 1/(B·K) with {@link Reduction#MEAN} as PyTorch's {@code BCEWithLogitsLoss}.
  */
 public final class SigmoidBinaryCrossEntropy implements Loss {
 
@@ -36,6 +36,13 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         Elementwise.softplus(logits, softplus, scratch);
         softplus.subi(logits.mul(target, scratch));
         return softplus.sumNumber().doubleValue() * reduction.factor(logits);
+    }
+
+    /** softplus(s) − s·t per element. */
+    @Override
+    public INDArray terms(INDArray logits, INDArray target) {
+        value(logits, target);
+        return softplus.dup();
     }
 
     @Override

@@ -9,18 +9,21 @@ import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Softmax and cross-entropy fused, on the logits s: J = −(1/B) Σ_b Σ_k t_k·log softmax(s)_k with the
- * log-softmax by log-sum-exp, and ∂J/∂s = (softmax(s) − t)/B. Targets are distributions {@code [B, K]}
+ * Softmax and cross-entropy fused, on the logits s: J = −r Σ_b Σ_k t_k·log softmax(s)_k with the
+ * log-softmax by log-sum-exp, and ∂J/∂s = r·(softmax(s) − t), r = 1/B by default (PyTorch's {@code mean} over
+ * the examples; a {@link Reduction} sets it). Targets are distributions {@code [B, K]}
  * (one-hot or soft), each row summing to 1, or class indices {@code [B]} or {@code [B, 1]}, as PyTorch's
  * {@code CrossEntropyLoss} takes them (turned into one-hot rows).
  *
- * <p>With L = log softmax(s): J = −(1/B)·⟨t, L⟩ and ∂J/∂s = (e^L − t)/B, the inner product and the update
+ * <p>With L = log softmax(s): J = −r·⟨t, L⟩ and ∂J/∂s = r·(e^L − t), the inner product and the update
  * BLAS level 1 ({@link Level1}). With m the column [B, 1] of row maxima and 1 the row [1, K] of ones,
  * L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1, its broadcasts and row sums rank-1 and matrix-vector products
  * ({@link Gemm}): four ND4J operations in all, as each costs about 10 µs on these small arrays. (oneDNN's float32
  * log-softmax, one call, is off by up to 4e-6, ten times PyTorch's float32 error in the gradient.)
  */
 public final class SoftmaxCrossEntropy implements Loss {
+
+    private final Reduction reduction;
 
     private INDArray logProbabilities;
     private INDArray exponentials;
@@ -29,10 +32,30 @@ public final class SoftmaxCrossEntropy implements Loss {
     private INDArray ones;
     private INDArray gradient;
 
+    /** The mean over the batch, PyTorch's default. */
+    public SoftmaxCrossEntropy() {
+        this(Reduction.MEAN);
+    }
+
+    public SoftmaxCrossEntropy(Reduction reduction) {
+        this.reduction = reduction;
+    }
+
     @Override
     public double value(INDArray logits, INDArray target) {
         INDArray t = ClassTargets.rows(name(), "logits", logits, target);
-        return -Level1.dot(t, logSoftmax(logits)) / logits.size(0);
+        return -Level1.dot(t, logSoftmax(logits)) * factor(logits);
+    }
+
+    /** −Σ_k t_k·log softmax(s)_k per example, {@code [B]}. */
+    @Override
+    public INDArray terms(INDArray logits, INDArray target) {
+        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        return logSoftmax(logits).mul(t).sum(1).negi();
+    }
+
+    private double factor(INDArray logits) {
+        return reduction.factor(logits.size(0), logits.size(0));
     }
 
     @Override
@@ -41,7 +64,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         gradient = Buffers.like(gradient, logits);
         Elementwise.exp(logSoftmax(logits), gradient);
         Level1.axpy(-1, t, gradient);
-        return Level1.scale(1.0 / logits.size(0), gradient);
+        return Level1.scale(factor(logits), gradient);
     }
 
     /** L = log softmax(s), row-wise, into a reused buffer. */

@@ -16,6 +16,15 @@ public final class SquaredError implements Loss {
         return 0.5 * Math.pow(prediction.distance2(target), 2) / prediction.size(0);
     }
 
+    /** ½(z − t)² per element. */
+    @Override
+    public INDArray terms(INDArray prediction, INDArray target) {
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "regression targets of the prediction's shape");
+        INDArray difference = prediction.sub(target);
+        return difference.muli(difference).muli(0.5);
+    }
+
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
         Shapes.requireTargetShape(name(), "prediction", prediction, target,

@@ -24,6 +24,16 @@ public final class SymmetricCrossEntropy implements Loss {
         return -(forward + reverse) / prediction.size(0);
     }
 
+    /** −Σ_k (t_k log z_k + z_k log t_k) per example, {@code [B]}. */
+    @Override
+    public INDArray terms(INDArray prediction, INDArray target) {
+        Shapes.requireTargetShape(name(), "prediction", prediction, target,
+                "class distributions (one-hot or soft rows) of the probabilities' shape");
+        INDArray forward = Probabilities.safeLog(prediction, prediction.ulike()).muli(target);
+        INDArray reverse = Probabilities.safeLog(target, target.ulike()).muli(prediction);
+        return forward.addi(reverse).sum(1).negi();
+    }
+
     @Override
     public INDArray gradient(INDArray prediction, INDArray target) {
         Shapes.requireTargetShape(name(), "prediction", prediction, target,

@@ -33,8 +33,10 @@ import io.backprop4j.layers.losses.Reduction;
 import io.backprop4j.layers.losses.SigmoidBinaryCrossEntropy;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -142,28 +144,39 @@ class PyTorchParityTest {
         };
     }
 
+    private static Loss loss(String name, Reduction reduction) {
+        return switch (name) {
+            case "softmax-cross-entropy" -> new SoftmaxCrossEntropy(reduction);
+            case "negative-log-likelihood" -> new NegativeLogLikelihood(reduction);
+            case "mean-squared-error" -> new MeanSquaredError(reduction);
+            case "sigmoid-bce" -> new SigmoidBinaryCrossEntropy(reduction);
+            case "kl-divergence" -> new KLDivergence(KLDivergence.Input.LOG_PROBABILITIES, reduction);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     @TestFactory
     List<DynamicTest> losses() throws Exception {
         Map<String, INDArray> f = Parity.fixtures(getClass(), "losses.npz");
-        Map<String, Loss> losses = Map.of(
-                "softmax-cross-entropy", new SoftmaxCrossEntropy(),
-                "negative-log-likelihood", new NegativeLogLikelihood(),
-                "mean-squared-error", new MeanSquaredError(),
-                "mean-squared-error-sum", new MeanSquaredError(Reduction.SUM),
-                "sigmoid-bce", new SigmoidBinaryCrossEntropy(Reduction.MEAN),
-                "sigmoid-bce-sum", new SigmoidBinaryCrossEntropy(Reduction.SUM),
-                "kl-divergence", new KLDivergence(KLDivergence.Input.LOG_PROBABILITIES));
-        return losses.keySet().stream().sorted().flatMap(name -> PRECISIONS.stream().map(precision ->
-                DynamicTest.dynamicTest(name + " " + precision, () -> {
-                    String key = name + "." + precision;
-                    DataType type = type(precision);
-                    Loss loss = losses.get(name);
-                    INDArray x = f.get(key + ".x").castTo(type);
-                    INDArray target = f.get(key + ".target").castTo(type);
-                    INDArray value = Nd4j.scalar(loss.value(x, target));
-                    Parity.array(key + " J", value, f.get(key + ".value.64"), f.get(key + ".value"), type);
-                    Parity.array(key + " ∂J/∂x", loss.gradient(x, target), f.get(key + ".grad.64"),
-                            f.get(key + ".grad"), type);
-                }))).toList();
+        List<String> names = List.of("softmax-cross-entropy", "negative-log-likelihood", "mean-squared-error",
+                "sigmoid-bce", "kl-divergence");
+        return names.stream().flatMap(name -> Stream.of(Reduction.values())
+                .filter(r -> r != Reduction.BATCHMEAN || name.equals("kl-divergence"))
+                .flatMap(reduction -> PRECISIONS.stream().map(precision -> DynamicTest.dynamicTest(
+                        name + " " + reduction + " " + precision, () -> {
+                            String key = name + "." + reduction.name().toLowerCase(Locale.ROOT) + "." + precision;
+                            DataType type = type(precision);
+                            Loss loss = loss(name, reduction);
+                            INDArray x = f.get(key + ".x").castTo(type);
+                            INDArray target = f.get(key + ".target").castTo(type);
+                            INDArray value = Nd4j.scalar(loss.value(x, target));
+                            Parity.array(key + " J", value, f.get(key + ".value.64"), f.get(key + ".value"), type);
+                            Parity.array(key + " ∂J/∂x", loss.gradient(x, target), f.get(key + ".grad.64"),
+                                    f.get(key + ".grad"), type);
+                            if (reduction == Reduction.NONE) {
+                                Parity.array(key + " terms", loss.terms(x, target), f.get(key + ".terms.64"),
+                                        f.get(key + ".terms"), type);
+                            }
+                        })))).toList();
     }
 }
