@@ -29,12 +29,13 @@ public final class Elementwise {
     }
 
     /**
-     * z = tanh(x), within a few ulps relative to the result however small |x| is: oneDNN's kernel in float32;
-     * otherwise Java's {@link Math#tanh} per element, because ND4J's tanh loses the relative precision near 0
-     * (tanh(1e-30) = 0 in both precisions, float32 tanh(0.0037) 3e-6 off).
+     * z = tanh(x), within a few ulps relative to the result however small |x| is: oneDNN's kernel in float32
+     * (on z, after a copy, where x is laid out differently); otherwise Java's {@link Math#tanh} per element (float64
+     * is for checks), because ND4J's tanh loses the relative precision near 0 (tanh(1e-30) = 0 in both precisions,
+     * float32 tanh(0.0037) 3e-6 off).
      */
     public static INDArray tanh(INDArray x, INDArray z) {
-        if (OneDnnKernels.tanh(x, z)) {
+        if (OneDnnKernels.tanh(x, z) || x.dataType() == z.dataType() && OneDnnKernels.tanh(z.assign(x), z)) {
             return z;
         }
         double[] values = x.dup('c').reshape(x.length()).toDoubleVector();
@@ -122,8 +123,19 @@ public final class Elementwise {
         return z.diviColumnVector(z.sum(true, 1));
     }
 
-    /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp. */
+    /** The log-softmax of {@link LogSoftmaxRows}, where it applies (float32 row-major matrices); else false. */
+    public static boolean logSoftmaxOfRowMajorFloats(INDArray x, INDArray z) {
+        return LogSoftmaxRows.apply(x, z);
+    }
+
+    /**
+     * Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp: {@link LogSoftmaxRows} on
+     * float32 row-major matrices, ND4J's operations otherwise.
+     */
     public static INDArray logSoftmax(INDArray x, INDArray z) {
+        if (LogSoftmaxRows.apply(x, z)) {
+            return z;
+        }
         INDArray shifted = x.subColumnVector(x.max(true, 1));
         INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
         return z.assign(shifted).subiColumnVector(logSum);

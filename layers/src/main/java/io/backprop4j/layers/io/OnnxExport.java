@@ -117,7 +117,7 @@ final class OnnxExport {
             }
             return y;
         }
-        if (layer instanceof Residual residual) {
+        if (layer instanceof Residual) {
             int inputRank = rank;
             String body = layer((Layer) config.get("body"), x);
             int outputRank = rank;

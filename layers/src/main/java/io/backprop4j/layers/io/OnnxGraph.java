@@ -3,6 +3,7 @@ package io.backprop4j.layers.io;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import onnx.Onnx;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,8 +43,9 @@ final class OnnxGraph {
 
     /** A node {@code op(inputs) → one new output}; returns the output's name. */
     String node(String op, Onnx.AttributeProto[] attributes, String... inputs) {
-        String output = fresh(op.toLowerCase());
-        Onnx.NodeProto.Builder node = Onnx.NodeProto.newBuilder().setOpType(op).setName(fresh("node")).addOutput(output);
+        String output = fresh(op.toLowerCase(Locale.ROOT));
+        Onnx.NodeProto.Builder node = Onnx.NodeProto.newBuilder().setOpType(op).setName(fresh("node"))
+                .addOutput(output);
         for (String input : inputs) {
             node.addInput(input);
         }

@@ -16,10 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code CrossEntropyLoss} takes them (turned into one-hot rows).
  *
  * <p>With L = log softmax(s): J = −r·⟨t, L⟩ and ∂J/∂s = r·(e^L − t), the inner product and the update
- * BLAS level 1 ({@link Level1}). With m the column [B, 1] of row maxima and 1 the row [1, K] of ones,
- * L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1, its broadcasts and row sums rank-1 and matrix-vector products
- * ({@link Gemm}): four ND4J operations in all, as each costs about 10 µs on these small arrays. (oneDNN's float32
- * log-softmax, one call, is off by up to 4e-6, ten times PyTorch's float32 error in the gradient.)
+ * BLAS level 1 ({@link Level1}). L is one double-precision pass on float32 row-major logits
+ * ({@link Elementwise#logSoftmaxOfRowMajorFloats}); otherwise, with m the column [B, 1] of row maxima and 1 the
+ * row [1, K] of ones, L = s − m·1 − log(e^{s − m·1}·1ᵀ)·1, its broadcasts and row sums rank-1 and matrix-vector
+ * products ({@link Gemm}): four ND4J operations in all, as each costs about 10 µs on these small arrays.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
@@ -70,6 +70,9 @@ public final class SoftmaxCrossEntropy implements Loss {
     /** L = log softmax(s), row-wise, into a reused buffer. */
     private INDArray logSoftmax(INDArray s) {
         logProbabilities = Buffers.like(logProbabilities, s);
+        if (Elementwise.logSoftmaxOfRowMajorFloats(s, logProbabilities)) {
+            return logProbabilities;
+        }
         exponentials = Buffers.like(exponentials, s);
         rowMaxima = Buffers.reuse(rowMaxima, s.dataType(), 'c', s.rows(), 1);
         rowSums = Buffers.reuse(rowSums, s.dataType(), 'c', s.rows(), 1);
