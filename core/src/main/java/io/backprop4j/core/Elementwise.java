@@ -123,11 +123,6 @@ public final class Elementwise {
         return z.diviColumnVector(z.sum(true, 1));
     }
 
-    /** The log-softmax of {@link LogSoftmaxRows}, where it applies (float32 row-major matrices); else false. */
-    public static boolean logSoftmaxOfRowMajorFloats(INDArray x, INDArray z) {
-        return LogSoftmaxRows.apply(x, z);
-    }
-
     /**
      * Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp: {@link LogSoftmaxRows} on
      * float32 row-major matrices, ND4J's operations otherwise.

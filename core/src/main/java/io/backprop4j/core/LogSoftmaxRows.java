@@ -1,7 +1,5 @@
 package io.backprop4j.core;
 
-import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,10 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * maximum: the shifts x_k − m (exact) in Java, their exponentials in one oneDNN kernel ({@link Elementwise#exp},
  * within an ulp or two), and each row's sum and logarithm in double precision. oneDNN's own float32 log-softmax,
  * one call, was off by up to 4e-6, ten times PyTorch's float32 error in an MLP's gradient; this is as close as
- * PyTorch's. For a classifier's small logits ([128, 10]: a few µs); it allocates one copy of the elements and
- * two buffer views.
+ * PyTorch's. For a classifier's small logits ([128, 10]: a few µs); the elements are copied in bulk into two
+ * arrays kept per thread, so a call allocates nothing.
  */
 final class LogSoftmaxRows {
+
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private LogSoftmaxRows() {
     }
@@ -25,9 +25,16 @@ final class LogSoftmaxRows {
         }
         int rows = (int) x.rows();
         int columns = (int) x.columns();
-        float[] shifted = new float[(int) x.length()];
-        view(x).get(shifted);
-        for (int start = 0; start < shifted.length; start += columns) {
+        int n = (int) x.length();
+        float[][] scratch = SCRATCH.get();
+        if (scratch[0].length < n) {
+            scratch[0] = new float[n];
+            scratch[1] = new float[n];
+        }
+        float[] shifted = scratch[0];
+        float[] exponentials = scratch[1];
+        NativeMemory.floats(x).get(shifted, 0, n);
+        for (int start = 0; start < n; start += columns) {
             float max = Float.NEGATIVE_INFINITY;
             for (int k = start; k < start + columns; k++) {
                 max = Math.max(max, shifted[k]);
@@ -36,12 +43,9 @@ final class LogSoftmaxRows {
                 shifted[k] -= max;
             }
         }
-        FloatBuffer out = view(z);
-        out.put(shifted);
+        NativeMemory.floats(z).put(shifted, 0, n);
         Elementwise.exp(z, z);
-        float[] exponentials = new float[shifted.length];
-        out.rewind();
-        out.get(exponentials);
+        NativeMemory.floats(z).get(exponentials, 0, n);
         for (int r = 0, start = 0; r < rows; r++, start += columns) {
             double sum = 0;
             for (int k = start; k < start + columns; k++) {
@@ -52,18 +56,12 @@ final class LogSoftmaxRows {
                 shifted[k] = (float) (shifted[k] - logSum);
             }
         }
-        out.rewind();
-        out.put(shifted);
+        NativeMemory.floats(z).put(shifted, 0, n);
         return true;
     }
 
     private static boolean rowMajorFloats(INDArray x) {
         return x.dataType() == DataType.FLOAT && x.rank() == 2 && x.length() > 0 && x.length() <= Integer.MAX_VALUE
                 && x.ordering() == 'c' && x.elementWiseStride() == 1;
-    }
-
-    private static FloatBuffer view(INDArray x) {
-        FloatPointer elements = new FloatPointer(NativeMemory.address(x));
-        return elements.limit(elements.position() + x.length()).asBuffer();
     }
 }

@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -62,7 +63,7 @@ public final class Parameter {
     /** ∂J/∂value, accumulated by backward passes until {@link #zeroGradient()}; zeros right after it. */
     public INDArray gradient() {
         if (gradient.zeroPending) {
-            Level1.zero(gradient.array);
+            Kernels.zero(gradient.array);
             gradient.zeroPending = false;
         }
         return gradient.array;
@@ -103,7 +104,7 @@ public final class Parameter {
         if (gradient.lazy) {
             gradient.zeroPending = true;
         } else {
-            Level1.zero(gradient.array);
+            Kernels.zero(gradient.array);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -95,7 +96,7 @@ public final class Shapes {
      * when every value is finite: one BLAS sum Σ|x| (no array allocated), and a search only when it is not finite.
      */
     public static String firstNonFinite(INDArray array) {
-        if (array.isEmpty() || !array.dataType().isFPType() || Double.isFinite(Level1.absoluteSum(array))) {
+        if (array.isEmpty() || !array.dataType().isFPType() || Double.isFinite(Kernels.absoluteSum(array))) {
             return null;
         }
         INDArray rows = array.rank() == 1 ? array.reshape(1, array.length()) : array.reshape(array.size(0), -1);

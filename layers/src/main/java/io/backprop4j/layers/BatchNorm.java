@@ -1,10 +1,10 @@
 package io.backprop4j.layers;
 
 import io.backprop4j.core.Buffers;
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,7 @@ public final class BatchNorm implements Layer {
 
     private boolean training;
     private long count;
-    private long[] broadcastShape;
-    private int[] reduced;
+    private FeatureAxes axes;
     private INDArray inverseStd;
     private INDArray normalized;
     private INDArray output;
@@ -73,15 +72,7 @@ public final class BatchNorm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        if (x.rank() == 4) {
-            Shapes.requireImages(name(), "input", x, features);
-            reduced = new int[] {0, 2, 3};
-            broadcastShape = new long[] {1, features, 1, 1};
-        } else {
-            Shapes.requireMatrix(name(), "input", x, features);
-            reduced = new int[] {0};
-            broadcastShape = new long[] {1, features};
-        }
+        axes = FeatureAxes.of(name(), x, features);
         Shapes.requireDataType(name(), x, gamma.value().dataType());
         this.training = training;
         count = x.length() / features;
@@ -92,8 +83,8 @@ public final class BatchNorm implements Layer {
                 throw new IllegalArgumentException(name() + ": training needs more than one value per feature to "
                         + "estimate a variance, got input " + Shapes.describe(x));
             }
-            mean = x.mean(reduced).reshape(1, features);
-            variance = x.var(false, reduced).reshape(1, features);
+            mean = x.mean(axes.reduced()).reshape(1, features);
+            variance = x.var(false, axes.reduced()).reshape(1, features);
             runningMean.muli(1 - momentum).addi(mean.mul(momentum));
             runningVariance.muli(1 - momentum).addi(variance.mul(momentum * count / (count - 1.0)));
         } else {
@@ -114,8 +105,8 @@ public final class BatchNorm implements Layer {
         }
         Shapes.requireSameShape(name(), "gradient ∂J/∂y", gradOut, "its output", output);
         gradInput = Buffers.like(gradInput, gradOut);
-        INDArray betaGradient = gradOut.sum(reduced).reshape(1, features);
-        INDArray gammaGradient = gradInput.assign(gradOut).muli(normalized).sum(reduced).reshape(1, features);
+        INDArray betaGradient = gradOut.sum(axes.reduced()).reshape(1, features);
+        INDArray gammaGradient = gradInput.assign(gradOut).muli(normalized).sum(axes.reduced()).reshape(1, features);
         beta.gradient().addi(betaGradient);
         gamma.gradient().addi(gammaGradient);
         INDArray scale = gamma.value().mul(inverseStd);
@@ -123,12 +114,12 @@ public final class BatchNorm implements Layer {
             return gradInput.assign(gradOut).muli(broadcast(scale));
         }
         gradInput.assign(normalized).muli(broadcast(gammaGradient)).addi(broadcast(betaGradient)).negi();
-        Elementwise.axpy(count, gradOut, gradInput);
+        Kernels.axpy(count, gradOut, gradInput);
         return gradInput.muli(broadcast(scale.divi(count)));
     }
 
     private INDArray broadcast(INDArray perFeature) {
-        return perFeature.reshape(broadcastShape);
+        return axes.broadcast(perFeature);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.backprop4j.layers;
 
 import io.backprop4j.core.Buffers;
-import io.backprop4j.core.Gemm;
 import io.backprop4j.core.MemoryLimit;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A fully connected layer: {@code Z = X·W + b} with {@code X: [batch, in]}, {@code W: [in, out]},
  * {@code b: [1, out]}. Backward, with {@code δ = ∂J/∂Z}: {@code ∂J/∂W = Xᵀ·δ}, {@code ∂J/∂b = 1ᵀ·δ}
- * (the column sums of δ), {@code ∂J/∂X = δ·Wᵀ}. Every step is a {@link Gemm} into a preallocated array,
+ * (the column sums of δ), {@code ∂J/∂X = δ·Wᵀ}. Every step is a {@link Kernels#gemm} into a preallocated array,
  * the bias included: forward is {@code Z ← 1·b} (a rank-1 product with a column of ones) then
  * {@code Z ← Z + X·W}.
  *
@@ -72,8 +72,8 @@ public final class Dense implements Layer {
         Shapes.requireDataType(name(), x, weights.value().dataType());
         input = x;
         output = Buffers.reuse(output, x.dataType(), 'c', x.rows(), out);
-        Gemm.gemm(ones(x), bias.value(), output, false, false, 1.0, 0.0);
-        Gemm.gemm(x, weights.value(), output, false, false, 1.0, 1.0);
+        Kernels.gemm(ones(x), bias.value(), output, false, false, 1.0, 0.0);
+        Kernels.gemm(x, weights.value(), output, false, false, 1.0, 1.0);
         return output;
     }
 
@@ -81,7 +81,7 @@ public final class Dense implements Layer {
     public INDArray backward(INDArray delta) {
         backwardParameters(delta);
         gradInput = Buffers.reuse(gradInput, delta.dataType(), 'c', input.rows(), in);
-        Gemm.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
+        Kernels.gemm(delta, weights.value(), gradInput, false, true, 1.0, 0.0);
         return gradInput;
     }
 
@@ -97,9 +97,9 @@ public final class Dense implements Layer {
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
         Shapes.requireRows(name(), "gradient ∂J/∂Z", delta, input.rows());
         double weightsBeta = weights.accumulationBeta();
-        Gemm.gemm(input, delta, weights.gradient(), true, false, 1.0, weightsBeta);
+        Kernels.gemm(input, delta, weights.gradient(), true, false, 1.0, weightsBeta);
         double biasBeta = bias.accumulationBeta();
-        Gemm.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, biasBeta);
+        Kernels.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, biasBeta);
     }
 
     /** A column of ones [batch, 1], kept for the batch size of {@code x}. */

@@ -4,7 +4,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.activations.LogSoftmax;
 import io.backprop4j.layers.activations.Softmax;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class Sequential implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        Threads.configureThisThread();
+        Kernels.configureThisThread();
         INDArray activation = x;
         for (int i = 0; i < layers.size(); i++) {
             activation = layers.get(i).forward(activation, training);

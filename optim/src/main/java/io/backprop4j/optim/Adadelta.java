@@ -1,7 +1,7 @@
 package io.backprop4j.optim;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -56,6 +56,6 @@ public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
                 .addInputs(g, state.squaredGradients(), state.squaredUpdates())
                 .addOutputs(g, state.squaredGradients(), state.squaredUpdates())
                 .addFloatingPointArguments(rho, epsilon).build());
-        Elementwise.axpy(-learningRate(), g, p.value());
+        Kernels.axpy(-learningRate(), g, p.value());
     }
 }

@@ -1,9 +1,7 @@
 package io.backprop4j.optim;
 
-import io.backprop4j.core.Elementwise;
-import io.backprop4j.core.Level1;
-import io.backprop4j.core.OneDnnKernels;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Stochastic gradient descent with optional momentum, Nesterov momentum and weight decay, in PyTorch's
  * form: {@code g = ∂J/∂w + λw}; {@code v ← μv + g}; {@code w ← w − η·(g + μv)} with Nesterov, else
  * {@code w ← w − η·v}. Without momentum this is {@code w ← (1 − ηλ)w − η·∂J/∂w}. With momentum, float32
- * parameters of 2¹⁴ elements or more take one oneDNN pass per formula ({@link OneDnnKernels#momentum},
- * {@link OneDnnKernels#nesterovStep}); the others take BLAS level 1.
+ * each formula is one kernel ({@link Kernels#momentum}, {@link Kernels#nesterovStep}: on the tuned kernels one
+ * oneDNN pass for parameters of 2¹⁴ elements or more, BLAS level 1 for the others).
  */
 public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
 
@@ -63,20 +61,18 @@ public final class Sgd extends StatefulOptimizer<Sgd.Velocity> {
         INDArray w = p.value();
         INDArray g = p.gradient();
         if (weightDecay != 0) {
-            Elementwise.axpy(weightDecay, w, g);
+            Kernels.axpy(weightDecay, w, g);
         }
         if (state.v() == null) {
-            Elementwise.axpy(-learningRate(), g, w);
+            Kernels.axpy(-learningRate(), g, w);
             return;
         }
         INDArray v = state.v();
-        if (!OneDnnKernels.momentum(momentum, g, v)) {
-            Level1.axpy(1, g, Level1.scale(momentum, v));
-        }
-        if (!nesterov) {
-            Elementwise.axpy(-learningRate(), v, w);
-        } else if (!OneDnnKernels.nesterovStep(learningRate(), momentum, g, v, w)) {
-            Elementwise.axpy(-learningRate(), Elementwise.axpy(momentum, v, g), w);
+        Kernels.momentum(momentum, g, v);
+        if (nesterov) {
+            Kernels.nesterovStep(learningRate(), momentum, g, v, w);
+        } else {
+            Kernels.axpy(-learningRate(), v, w);
         }
     }
 }

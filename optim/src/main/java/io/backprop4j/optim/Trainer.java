@@ -1,13 +1,12 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
-import io.backprop4j.core.Elementwise;
-import io.backprop4j.core.Level1;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.data.Batches;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
@@ -315,12 +314,12 @@ public final class Trainer {
     /**
      * Names the first parameter whose gradient holds a NaN or ±∞, or null: Σ|g| is non-finite exactly when
      * an element is (short of overflow past 3.4e38), and it is one BLAS call per parameter
-     * ({@link Level1#absoluteSum}): 21–36 µs for the MLP's six gradients, against 417–450 µs for six ND4J sums
+     * ({@link Kernels#absoluteSum}): 21–36 µs for the MLP's six gradients, against 417–450 µs for six ND4J sums
      * (docs/performance.md).
      */
     private static String nonFiniteGradient(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            if (!Double.isFinite(Level1.absoluteSum(p.gradient()))) {
+            if (!Double.isFinite(Kernels.absoluteSum(p.gradient()))) {
                 return "non-finite gradient of " + p.name();
             }
         }
@@ -339,7 +338,7 @@ public final class Trainer {
      */
     private String nonFiniteState() {
         for (Parameter p : model.parameters()) {
-            if (!Double.isFinite(Level1.absoluteSum(p.value()))) {
+            if (!Double.isFinite(Kernels.absoluteSum(p.value()))) {
                 return "non-finite values in parameter " + p.name();
             }
         }
@@ -374,7 +373,7 @@ public final class Trainer {
             model.backwardParameters(loss.gradient(prediction, batch.labels()));
             double weight = (double) batch.size() / data.size();
             for (int i = 0; i < parameters.size(); i++) {
-                Elementwise.axpy(weight, parameters.get(i).gradient(), sum.get(i));
+                Kernels.axpy(weight, parameters.get(i).gradient(), sum.get(i));
             }
         }
         model.zeroGradients();

@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,15 +42,15 @@ public class ELU extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.exp(Elementwise.negativePart(s, f), f).subi(1.0).muli(alpha);
-        f.addi(Elementwise.reluKeepingNaN(s, scratch(0, s))).muli(scale);
+        Kernels.exp(Kernels.negativePart(s, f), f).subi(1.0).muli(alpha);
+        f.addi(Kernels.reluKeepingNaN(s, scratch(0, s))).muli(scale);
     }
 
     /** f'(s) = λ(α·e^{min(s,0)} + (1 − α)·[s &gt; 0]): equal to λ for s &gt; 0 and λα·e^s below. */
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, scratch(0, s)), scratch(0, s));
-        Elementwise.exp(Elementwise.negativePart(s, gradIn), gradIn).muli(alpha);
+        INDArray positive = Kernels.sign(Kernels.reluKeepingNaN(s, scratch(0, s)), scratch(0, s));
+        Kernels.exp(Kernels.negativePart(s, gradIn), gradIn).muli(alpha);
         gradIn.addi(positive.muli(1.0 - alpha)).muli(scale).muli(gradOut);
     }
 

@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -49,19 +49,19 @@ public final class GELU extends Activation {
             return;
         }
         INDArray density = scratch(0, s);
-        Elementwise.exp(s.mul(s, density).muli(-0.5), density).muli(INV_SQRT_2PI).muli(s);
+        Kernels.exp(s.mul(s, density).muli(-0.5), density).muli(INV_SQRT_2PI).muli(s);
         cdf(s, gradIn).addi(density).muli(gradOut);
     }
 
     /** z = σ(±2u), u = k(s + 0.044715 s³), with {@code sign} ±1. */
     private static INDArray sigmoidOfInner(INDArray s, INDArray z, int sign) {
         z.assign(s).muli(s).muli(s).muli(C).addi(s).muli(sign * 2 * K);
-        return Elementwise.sigmoid(z, z);
+        return Kernels.sigmoid(z, z);
     }
 
     /** z = Φ(s) = ½(1 + erf(s/√2)). */
     private static INDArray cdf(INDArray s, INDArray z) {
-        return Elementwise.erf(s.mul(INV_SQRT2, z), z).addi(1.0).muli(0.5);
+        return Kernels.erf(s.mul(INV_SQRT2, z), z).addi(1.0).muli(0.5);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,13 +34,13 @@ public final class LeakyReLU extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.negativePart(s, f).muli(alpha).addi(Elementwise.reluKeepingNaN(s, scratch(0, s)));
+        Kernels.negativePart(s, f).muli(alpha).addi(Kernels.reluKeepingNaN(s, scratch(0, s)));
     }
 
     /** f'(s) = α + (1 − α)·[s &gt; 0]. */
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, gradIn), gradIn);
+        INDArray positive = Kernels.sign(Kernels.reluKeepingNaN(s, gradIn), gradIn);
         positive.muli(1.0 - alpha).addi(alpha).muli(gradOut);
     }
 

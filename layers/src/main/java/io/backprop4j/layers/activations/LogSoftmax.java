@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,12 +12,12 @@ public final class LogSoftmax extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.logSoftmax(s, f);
+        Kernels.logSoftmax(s, f);
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray total = gradOut.sum(true, 1);
-        Elementwise.exp(f, gradIn).muliColumnVector(total).rsubi(gradOut);
+        Kernels.exp(f, gradIn).muliColumnVector(total).rsubi(gradOut);
     }
 }

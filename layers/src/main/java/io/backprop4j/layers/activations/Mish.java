@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,13 +11,13 @@ public final class Mish extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.tanh(Elementwise.softplus(s, f, scratch(0, s)), f).muli(s);
+        Kernels.tanh(Kernels.softplus(s, f, scratch(0, s)), f).muli(s);
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray t = Elementwise.tanh(Elementwise.softplus(s, scratch(1, s), scratch(0, s)), scratch(1, s));
-        INDArray sigma = Elementwise.sigmoid(s, scratch(0, s));
+        INDArray t = Kernels.tanh(Kernels.softplus(s, scratch(1, s), scratch(0, s)), scratch(1, s));
+        INDArray sigma = Kernels.sigmoid(s, scratch(0, s));
         t.mul(t, gradIn).rsubi(1.0).muli(sigma).muli(s).addi(t).muli(gradOut);
     }
 }

@@ -1,9 +1,9 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,14 +60,14 @@ public final class PReLU extends Activation {
         } else if (!shared) {
             Shapes.requireMatrix(name(), "input", s, alpha.value().columns());
         }
-        scaleByAlpha(Elementwise.negativePart(s, f)).addi(Elementwise.reluKeepingNaN(s, scratch(0, s)));
+        scaleByAlpha(Kernels.negativePart(s, f)).addi(Kernels.reluKeepingNaN(s, scratch(0, s)));
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray slopeTimesGrad = Elementwise.negativePart(s, scratch(0, s)).muli(gradOut);
+        INDArray slopeTimesGrad = Kernels.negativePart(s, scratch(0, s)).muli(gradOut);
         alpha.gradient().addi(alphaGradient(slopeTimesGrad));
-        INDArray positive = Elementwise.sign(Elementwise.reluKeepingNaN(s, gradIn), gradIn);
+        INDArray positive = Kernels.sign(Kernels.reluKeepingNaN(s, gradIn), gradIn);
         INDArray negative = scaleByAlpha(positive.rsub(1.0, scratch(1, s)));
         positive.addi(negative).muli(gradOut);
     }

@@ -1,7 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
-import io.backprop4j.core.Level1;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,14 +12,14 @@ public final class ReLU extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.relu(s, f);
-        if (!Double.isFinite(Level1.absoluteSum(s))) {
-            Elementwise.reluKeepingNaN(s, f);
+        Kernels.relu(s, f);
+        if (!Double.isFinite(Kernels.absoluteSum(s))) {
+            Kernels.reluKeepingNaN(s, f);
         }
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        Elementwise.reluGradient(f, gradOut, gradIn);
+        Kernels.reluGradient(f, gradOut, gradIn);
     }
 }

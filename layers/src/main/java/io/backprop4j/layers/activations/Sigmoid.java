@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The logistic function f(s) = 1 / (1 + e^−s), with f'(s) = f(1 − f) from the cached output. */
@@ -8,7 +8,7 @@ public final class Sigmoid extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.sigmoid(s, f);
+        Kernels.sigmoid(s, f);
     }
 
     @Override

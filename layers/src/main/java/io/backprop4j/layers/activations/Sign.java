@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -13,7 +13,7 @@ public final class Sign extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.sign(s, f);
+        Kernels.sign(s, f);
         BooleanIndexing.replaceWhere(f, 1.0, Conditions.equals(0));
         f.assign(f.putWhereWithMask(s.isNaN(), Double.NaN));
     }

@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,7 +13,7 @@ public final class Softmax extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.softmax(s, f);
+        Kernels.softmax(s, f);
     }
 
     @Override

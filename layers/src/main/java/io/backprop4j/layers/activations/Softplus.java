@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -30,7 +30,7 @@ public final class Softplus extends Activation {
     @Override
     protected void apply(INDArray s, INDArray f) {
         INDArray scaled = scratch(1, s).assign(s).muli(beta);
-        Elementwise.softplus(scaled, f, scratch(0, s)).divi(beta);
+        Kernels.softplus(scaled, f, scratch(0, s)).divi(beta);
         INDArray linear = scaled.gt(threshold).castTo(s.dataType());
         f.addi(s.sub(f).muli(linear));
     }
@@ -39,7 +39,7 @@ public final class Softplus extends Activation {
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray scaled = scratch(1, s).assign(s).muli(beta);
         INDArray linear = scaled.gt(threshold).castTo(s.dataType());
-        Elementwise.sigmoid(scaled, gradIn);
+        Kernels.sigmoid(scaled, gradIn);
         gradIn.addi(linear.muli(gradIn.rsub(1.0))).muli(gradOut);
     }
 

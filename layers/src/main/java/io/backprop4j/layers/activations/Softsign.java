@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** f(s) = s / (1 + |s|); f'(s) = 1/(1 + |s|)² = (1 − |f|)² from the cached output. */
@@ -8,12 +8,12 @@ public final class Softsign extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.abs(s, f).addi(1.0).rdivi(s);
+        Kernels.abs(s, f).addi(1.0).rdivi(s);
     }
 
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
-        INDArray oneMinus = Elementwise.abs(f, gradIn).rsubi(1.0);
+        INDArray oneMinus = Kernels.abs(f, gradIn).rsubi(1.0);
         oneMinus.muli(oneMinus).muli(gradOut);
     }
 }

@@ -1,6 +1,6 @@
 package io.backprop4j.layers.activations;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** f(s) = tanh(s) = (e^s − e^−s)/(e^s + e^−s), with f'(s) = 1 − f² from the cached output. */
@@ -8,7 +8,7 @@ public final class Tanh extends Activation {
 
     @Override
     protected void apply(INDArray s, INDArray f) {
-        Elementwise.tanh(s, f);
+        Kernels.tanh(s, f);
     }
 
     @Override

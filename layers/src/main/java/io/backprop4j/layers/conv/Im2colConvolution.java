@@ -4,7 +4,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import io.backprop4j.core.Buffers;
-import io.backprop4j.core.Gemm;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -44,7 +44,7 @@ final class Im2colConvolution implements Convolution {
                 setup.inChannels());
         kernelMajor.assign(setup.weights().value().permute(0, 2, 3, 1));
         product = Buffers.reuse(product, x.dataType(), 'c', o, batch, output.size(2), output.size(3));
-        Gemm.gemm(weightMatrix(kernelMajor), colsMatrix(cols), product.reshape(o, -1), false, false, 1.0, 0.0);
+        Kernels.gemm(weightMatrix(kernelMajor), colsMatrix(cols), product.reshape(o, -1), false, false, 1.0, 0.0);
         output.assign(product.permute(1, 0, 2, 3));
         if (setup.hasBias()) {
             output.addi(setup.bias().value().reshape(1, o, 1, 1));
@@ -59,20 +59,20 @@ final class Im2colConvolution implements Convolution {
         deltaMatrix.assign(delta.permute(1, 0, 2, 3));
         INDArray d = deltaMatrix.reshape(o, -1);
         kernelMajorGradient = Buffers.like(kernelMajorGradient, kernelMajor);
-        Gemm.gemm(d, colsMatrix(cols), weightMatrix(kernelMajorGradient), false, true, 1.0, 0.0);
+        Kernels.gemm(d, colsMatrix(cols), weightMatrix(kernelMajorGradient), false, true, 1.0, 0.0);
         setup.weights().gradient().addi(kernelMajorGradient.permute(0, 3, 1, 2));
         if (setup.hasBias()) {
             INDArray columnOfOnes = Buffers.reuse(ones, delta.dataType(), 'c', d.columns(), 1);
             if (columnOfOnes != ones) {
                 ones = columnOfOnes.assign(1);
             }
-            Gemm.gemm(ones, d, setup.bias().gradient(), true, true, 1.0, 1.0);
+            Kernels.gemm(ones, d, setup.bias().gradient(), true, true, 1.0, 1.0);
         }
         if (!inputGradient) {
             return null;
         }
         colsGradient = Buffers.like(colsGradient, cols);
-        Gemm.gemm(weightMatrix(kernelMajor), d, colsMatrix(colsGradient), true, false, 1.0, 0.0);
+        Kernels.gemm(weightMatrix(kernelMajor), d, colsMatrix(colsGradient), true, false, 1.0, 0.0);
         paddedGradient = Buffers.like(paddedGradient, padded).assign(0);
         im2col.accumulate(colsGradient, setup.kernel(), setup.stride(), paddedGradient);
         return setup.padding() == 0 ? paddedGradient : interior(paddedGradient);

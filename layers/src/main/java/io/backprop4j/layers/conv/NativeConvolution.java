@@ -1,7 +1,7 @@
 package io.backprop4j.layers.conv;
 
 import io.backprop4j.core.Buffers;
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J's native {@code conv2d} and {@code conv2d_bp} ops, which run on oneDNN's kernels in a {@code -onednn}
- * build; each pass is one op on all the cores ({@link Threads#runWide}).
+ * build; each pass is one op on all the cores ({@link Kernels#runWide}).
  */
 final class NativeConvolution implements Convolution {
 
@@ -27,7 +27,7 @@ final class NativeConvolution implements Convolution {
     public void forward(INDArray x, INDArray output) {
         input = x;
         DynamicCustomOp op = op("conv2d").addInputs(inputs(x)).addOutputs(output).build();
-        Threads.runWide(() -> Nd4j.exec(op));
+        Kernels.runWide(() -> Nd4j.exec(op));
     }
 
     /** All three gradients from one {@code conv2d_bp} call; the parameter gradients are added to. */
@@ -46,7 +46,7 @@ final class NativeConvolution implements Convolution {
             op.addOutputs(inputGradient, weightGradient);
         }
         DynamicCustomOp backward = op.build();
-        Threads.runWide(() -> Nd4j.exec(backward));
+        Kernels.runWide(() -> Nd4j.exec(backward));
         setup.weights().gradient().addi(weightGradient);
         if (setup.hasBias()) {
             setup.bias().gradient().addi(biasGradient.reshape(1, setup.outChannels()));

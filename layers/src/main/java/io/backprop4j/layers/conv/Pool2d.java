@@ -2,7 +2,7 @@ package io.backprop4j.layers.conv;
 
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Shapes;
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * 2-D pooling over k×k windows with stride s and zero padding p, per example and channel: input
  * {@code [N, C, H, W]}, output {@code [N, C, oH, oW]} with {@code oH = (H + 2p − k) / s + 1}. Forward and
  * backward are ND4J's native pooling ops ({@code NAME} and {@code NAME_bp}), one call each per batch, on all
- * cores ({@link Threads#runWide}): the CNN's max pooling took 2.0 + 4.2 ms on one thread and 1.2–1.5 + 2.9–3.1
+ * cores ({@link Kernels#runWide}): the CNN's max pooling took 2.0 + 4.2 ms on one thread and 1.2–1.5 + 2.9–3.1
  * ms on two (interleaved probes).
  */
 abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
@@ -49,7 +49,7 @@ abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
         output = Buffers.reuse(output, x.dataType(), 'c', x.size(0), x.size(1), outputSize(x.size(2)),
                 outputSize(x.size(3)));
         DynamicCustomOp forward = call(op).addInputs(x).addOutputs(output).build();
-        Threads.runWide(() -> Nd4j.exec(forward));
+        Kernels.runWide(() -> Nd4j.exec(forward));
         return output;
     }
 
@@ -61,7 +61,7 @@ abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
         Shapes.requireSameShape(name(), "gradient ∂J/∂Y", gradOut, "its output", output);
         gradInput = Buffers.like(gradInput, input);
         DynamicCustomOp backward = call(op + "_bp").addInputs(input, gradOut).addOutputs(gradInput).build();
-        Threads.runWide(() -> Nd4j.exec(backward));
+        Kernels.runWide(() -> Nd4j.exec(backward));
         return gradInput;
     }
 

@@ -1,8 +1,8 @@
 package io.backprop4j.layers.losses;
 
 import io.backprop4j.core.Buffers;
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,7 +33,7 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
                 "0/1 labels (or probabilities) of the logits' shape, one column per binary output");
         scratch = Buffers.like(scratch, logits);
         softplus = Buffers.like(softplus, logits);
-        Elementwise.softplus(logits, softplus, scratch);
+        Kernels.softplus(logits, softplus, scratch);
         softplus.subi(logits.mul(target, scratch));
         return softplus.sumNumber().doubleValue() * reduction.factor(logits);
     }
@@ -50,6 +50,6 @@ public final class SigmoidBinaryCrossEntropy implements Loss {
         Shapes.requireTargetShape(name(), "logits", logits, target,
                 "0/1 labels (or probabilities) of the logits' shape, one column per binary output");
         gradient = Buffers.like(gradient, logits);
-        return Elementwise.sigmoid(logits, gradient).subi(target).muli(reduction.factor(logits));
+        return Kernels.sigmoid(logits, gradient).subi(target).muli(reduction.factor(logits));
     }
 }

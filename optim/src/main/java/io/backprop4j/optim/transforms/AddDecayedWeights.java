@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -24,6 +24,6 @@ public record AddDecayedWeights(double lambda) implements Transform<NoState> {
 
     @Override
     public INDArray update(INDArray updates, Parameter parameter, NoState state) {
-        return lambda == 0 ? updates : Elementwise.axpy(lambda, parameter.value(), updates);
+        return lambda == 0 ? updates : Kernels.axpy(lambda, parameter.value(), updates);
     }
 }

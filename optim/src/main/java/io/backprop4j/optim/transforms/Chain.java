@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.optim.OptimizerState;
 import io.backprop4j.optim.StatefulOptimizer;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ public class Chain extends StatefulOptimizer<Chain.States> {
         for (int i = 0; i < transforms.size(); i++) {
             updates = apply(transforms.get(i), updates, parameter, states.states().get(i));
         }
-        Elementwise.axpy(-learningRate(), updates, parameter.value());
+        Kernels.axpy(-learningRate(), updates, parameter.value());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -30,8 +30,8 @@ public record ScaleByAdagrad(double epsilon, double lrDecay) implements Transfor
         INDArray s = state.get("squares");
         INDArray work = state.scratch();
         long t = state.nextStep();
-        Elementwise.axpy(1, work.assign(updates).muli(updates), s);
-        updates.divi(Elementwise.sqrt(s, work).addi(epsilon));
+        Kernels.axpy(1, work.assign(updates).muli(updates), s);
+        updates.divi(Kernels.sqrt(s, work).addi(epsilon));
         return lrDecay == 0 ? updates : updates.divi(1 + (t - 1) * lrDecay);
     }
 }

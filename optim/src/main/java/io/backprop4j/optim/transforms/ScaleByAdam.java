@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -33,10 +33,10 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         INDArray m = state.get("m");
         INDArray v = state.get("v");
         long t = state.nextStep();
-        Elementwise.axpy(1 - beta1, updates, m.muli(beta1));
-        Elementwise.axpy(1 - beta2, updates.muli(updates), v.muli(beta2));
+        Kernels.axpy(1 - beta1, updates, m.muli(beta1));
+        Kernels.axpy(1 - beta2, updates.muli(updates), v.muli(beta2));
         INDArray second = amsgrad ? Transforms.max(state.get("vMax"), v, false) : v;
-        INDArray denominator = Elementwise.sqrt(updates.assign(second).divi(1 - Math.pow(beta2, t)), updates)
+        INDArray denominator = Kernels.sqrt(updates.assign(second).divi(1 - Math.pow(beta2, t)), updates)
                 .addi(epsilon);
         return denominator.rdivi(m).divi(1 - Math.pow(beta1, t));
     }

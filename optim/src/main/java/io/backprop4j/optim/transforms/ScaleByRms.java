@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,13 +29,13 @@ public record ScaleByRms(double rho, double epsilon, boolean centered) implement
     public INDArray update(INDArray updates, Parameter parameter, Moments state) {
         INDArray s = state.get("squares");
         INDArray work = state.scratch();
-        Elementwise.axpy(1 - rho, work.assign(updates).muli(updates), s.muli(rho));
+        Kernels.axpy(1 - rho, work.assign(updates).muli(updates), s.muli(rho));
         work.assign(s);
         if (centered) {
             INDArray average = state.get("average");
-            Elementwise.axpy(1 - rho, updates, average.muli(rho));
+            Kernels.axpy(1 - rho, updates, average.muli(rho));
             work.subi(average.mul(average));
         }
-        return updates.divi(Elementwise.sqrt(work, work).addi(epsilon));
+        return updates.divi(Kernels.sqrt(work, work).addi(epsilon));
     }
 }

@@ -1,7 +1,7 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.core.Elementwise;
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -35,8 +35,8 @@ public record TraceMomentum(double mu, boolean nesterov, double dampening) imple
         if (state.nextStep() == 1) {
             v.assign(updates);
         } else {
-            Elementwise.axpy(1 - dampening, updates, v.muli(mu));
+            Kernels.axpy(1 - dampening, updates, v.muli(mu));
         }
-        return nesterov ? Elementwise.axpy(mu, v, updates) : v;
+        return nesterov ? Kernels.axpy(mu, v, updates) : v;
     }
 }

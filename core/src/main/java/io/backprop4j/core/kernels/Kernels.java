@@ -1,0 +1,177 @@
+package io.backprop4j.core.kernels;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The one door to the native kernels: the layers, losses, optimizers and the Trainer call these operations and
+ * nothing below them. Each computes its result into the arrays given, whatever their type and layout. Two
+ * implementations: {@code tuned} ({@link TunedKernels}: oneDNN, CBLAS and the helper thread on the CPU; the
+ * default) and {@code portable} ({@link PortableKernels}: plain ND4J operations, for any ND4J backend), chosen
+ * once per process by {@code -Dbackprop4j.kernels=NAME} or {@code BACKPROP4J_KERNELS=NAME}.
+ */
+public final class Kernels {
+
+    /** The system property that chooses the kernels. */
+    public static final String PROPERTY = "backprop4j.kernels";
+
+    /** The environment variable that chooses the kernels when the property is not set. */
+    public static final String ENVIRONMENT = "BACKPROP4J_KERNELS";
+
+    private static final KernelSet KERNELS = choose(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT)));
+
+    private Kernels() {
+    }
+
+    static KernelSet choose(String name) {
+        String chosen = name == null || name.isBlank() ? "tuned" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (chosen) {
+            case "tuned" -> new TunedKernels();
+            case "portable" -> new PortableKernels();
+            default -> throw new IllegalStateException(PROPERTY + " (or " + ENVIRONMENT + ") must be tuned or "
+                    + "portable, got '" + name + "'");
+        };
+    }
+
+    /** The kernels in use: {@code tuned} or {@code portable}. */
+    public static String name() {
+        return KERNELS.name();
+    }
+
+    /** {@code c ← α·op(a)·op(b) + β·c}; returns c. */
+    public static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
+            double alpha, double beta) {
+        return KERNELS.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
+    /** y ← y + α·x; returns y. */
+    public static INDArray axpy(double alpha, INDArray x, INDArray y) {
+        return KERNELS.axpy(alpha, x, y);
+    }
+
+    /** x ← α·x; returns x. */
+    public static INDArray scale(double alpha, INDArray x) {
+        return KERNELS.scale(alpha, x);
+    }
+
+    /** y ← x; returns y. */
+    public static INDArray copy(INDArray x, INDArray y) {
+        return KERNELS.copy(x, y);
+    }
+
+    /** Σ x_i·y_i. */
+    public static double dot(INDArray x, INDArray y) {
+        return KERNELS.dot(x, y);
+    }
+
+    /** Σ |x_i|: NaN or ±∞ exactly when an element is (short of overflow). */
+    public static double absoluteSum(INDArray x) {
+        return KERNELS.absoluteSum(x);
+    }
+
+    /** x ← 0; returns x. */
+    public static INDArray zero(INDArray x) {
+        return KERNELS.zero(x);
+    }
+
+    /** z = σ(x) = 1 / (1 + e^−x). */
+    public static INDArray sigmoid(INDArray x, INDArray z) {
+        return KERNELS.sigmoid(x, z);
+    }
+
+    /** z = tanh(x), within a few ulps relative to the result however small |x| is. */
+    public static INDArray tanh(INDArray x, INDArray z) {
+        return KERNELS.tanh(x, z);
+    }
+
+    /** z = eˣ. */
+    public static INDArray exp(INDArray x, INDArray z) {
+        return KERNELS.exp(x, z);
+    }
+
+    /** z = log x. */
+    public static INDArray log(INDArray x, INDArray z) {
+        return KERNELS.log(x, z);
+    }
+
+    /** z = log(1 + x), accurate for small x. */
+    public static INDArray log1p(INDArray x, INDArray z) {
+        return KERNELS.log1p(x, z);
+    }
+
+    /** z = erf(x). */
+    public static INDArray erf(INDArray x, INDArray z) {
+        return KERNELS.erf(x, z);
+    }
+
+    /** z = √x. */
+    public static INDArray sqrt(INDArray x, INDArray z) {
+        return KERNELS.sqrt(x, z);
+    }
+
+    /** z = max(x, 0); NaN may become 0 (see {@link #reluKeepingNaN}). */
+    public static INDArray relu(INDArray x, INDArray z) {
+        return KERNELS.relu(x, z);
+    }
+
+    /** z = max(x, 0) with NaN kept, as PyTorch's and NumPy's ReLU. */
+    public static INDArray reluKeepingNaN(INDArray x, INDArray z) {
+        return KERNELS.reluKeepingNaN(x, z);
+    }
+
+    /** gradIn = gradOut ⊙ [f &gt; 0], the ReLU's chain rule read off its output f = max(s, 0). */
+    public static INDArray reluGradient(INDArray f, INDArray gradOut, INDArray gradIn) {
+        return KERNELS.reluGradient(f, gradOut, gradIn);
+    }
+
+    /** z = min(x, 0). */
+    public static INDArray negativePart(INDArray x, INDArray z) {
+        return KERNELS.negativePart(x, z);
+    }
+
+    /** z = |x|. */
+    public static INDArray abs(INDArray x, INDArray z) {
+        return KERNELS.abs(x, z);
+    }
+
+    /** z = sign(x) ∈ {−1, 0, 1}. */
+    public static INDArray sign(INDArray x, INDArray z) {
+        return KERNELS.sign(x, z);
+    }
+
+    /** Row-wise softmax z_k = e^{x_k − m} / Σ_i e^{x_i − m}, m the row maximum. */
+    public static INDArray softmax(INDArray x, INDArray z) {
+        return KERNELS.softmax(x, z);
+    }
+
+    /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}. */
+    public static INDArray logSoftmax(INDArray x, INDArray z) {
+        return KERNELS.logSoftmax(x, z);
+    }
+
+    /** z = log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), finite for every finite x. */
+    public static INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
+        return KERNELS.softplus(x, z, scratch);
+    }
+
+    /** v ← μ·v + g, momentum's velocity. */
+    public static void momentum(double mu, INDArray g, INDArray v) {
+        KERNELS.momentum(mu, g, v);
+    }
+
+    /** w ← w − η·(g + μ·v), Nesterov's step from the updated velocity v. */
+    public static void nesterovStep(double eta, double mu, INDArray g, INDArray v, INDArray w) {
+        KERNELS.nesterovStep(eta, mu, g, v, w);
+    }
+
+    /** Runs one long native operation (a convolution, a pooling) on every core the kernels may use. */
+    public static <T> T runWide(Supplier<T> operation) {
+        return KERNELS.runWide(operation);
+    }
+
+    /** Prepares the calling thread's native thread counts; called before a model's first pass on a thread. */
+    public static void configureThisThread() {
+        KERNELS.configureThisThread();
+    }
+}
