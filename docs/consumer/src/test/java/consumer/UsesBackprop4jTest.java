@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
-import io.backprop4j.core.Threads;
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.GradientChecks;
 import io.backprop4j.layers.Sequential;

@@ -1,7 +1,7 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.Gemm;
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Gemm;
+import io.backprop4j.core.kernels.Threads;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;

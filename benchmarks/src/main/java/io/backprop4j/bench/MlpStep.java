@@ -1,6 +1,6 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.Gemm;
+import io.backprop4j.core.kernels.Gemm;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;

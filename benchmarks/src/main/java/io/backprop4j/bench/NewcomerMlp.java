@@ -1,8 +1,8 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.core.data.MnistDataset;
+import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;

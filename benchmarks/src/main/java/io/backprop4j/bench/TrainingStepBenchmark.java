@@ -1,6 +1,6 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Threads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,8 +1,8 @@
 package io.backprop4j.examples;
 
 import io.backprop4j.core.DataSet;
-import io.backprop4j.core.Threads;
 import io.backprop4j.core.data.Batches;
+import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;

@@ -2,7 +2,7 @@ package io.backprop4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.backprop4j.core.Elementwise;
+import io.backprop4j.core.kernels.Elementwise;
 import io.backprop4j.layers.activations.Softplus;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,7 +3,7 @@ package io.backprop4j.optim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.backprop4j.core.Parameter;
-import io.backprop4j.core.Threads;
+import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.optim.transforms.Chain;
 import io.backprop4j.optim.transforms.TraceMomentum;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.backprop4j.core.data;
 
 import io.backprop4j.core.DataSet;
-import io.backprop4j.core.HelperThread;
 import io.backprop4j.core.Rng;
-import io.backprop4j.core.Rows;
+import io.backprop4j.core.kernels.HelperThread;
+import io.backprop4j.core.kernels.Rows;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.nd4j.linalg.api.ndarray.INDArray;

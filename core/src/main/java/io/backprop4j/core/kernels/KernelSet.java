@@ -94,4 +94,7 @@ public interface KernelSet {
 
     /** Prepares the calling thread for the kernels (thread counts); called before a model's first pass. */
     void configureThisThread();
+
+    /** Whether convolutions should run as ND4J's native conv2d op rather than as im2col and GEMMs. */
+    boolean nativeConvolution();
 }

@@ -174,4 +174,9 @@ public final class Kernels {
     public static void configureThisThread() {
         KERNELS.configureThisThread();
     }
+
+    /** Whether convolutions should run as ND4J's native conv2d op rather than as im2col and GEMMs. */
+    public static boolean nativeConvolution() {
+        return KERNELS.nativeConvolution();
+    }
 }

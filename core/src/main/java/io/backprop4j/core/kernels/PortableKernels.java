@@ -175,4 +175,10 @@ final class PortableKernels implements KernelSet {
     @Override
     public void configureThisThread() {
     }
+
+    /** ND4J's conv2d op, which every backend implements. */
+    @Override
+    public boolean nativeConvolution() {
+        return true;
+    }
 }

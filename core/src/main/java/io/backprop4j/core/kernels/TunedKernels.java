@@ -1,10 +1,5 @@
 package io.backprop4j.core.kernels;
 
-import io.backprop4j.core.Elementwise;
-import io.backprop4j.core.Gemm;
-import io.backprop4j.core.Level1;
-import io.backprop4j.core.OneDnnKernels;
-import io.backprop4j.core.Threads;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -158,5 +153,11 @@ final class TunedKernels implements KernelSet {
     @Override
     public void configureThisThread() {
         Threads.configureThisThread();
+    }
+
+    /** ND4J's conv2d where its build carries oneDNN (which then runs it), im2col and GEMMs otherwise. */
+    @Override
+    public boolean nativeConvolution() {
+        return NativeBuild.hasOneDnn();
     }
 }

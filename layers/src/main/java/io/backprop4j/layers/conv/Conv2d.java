@@ -2,11 +2,11 @@ package io.backprop4j.layers.conv;
 
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.MemoryLimit;
-import io.backprop4j.core.NativeBuild;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class Conv2d implements Layer {
 
         /** NATIVE when ND4J carries oneDNN, else IM2COL. */
         public static Algorithm fastest() {
-            return NativeBuild.hasOneDnn() ? NATIVE : IM2COL;
+            return Kernels.nativeConvolution() ? NATIVE : IM2COL;
         }
     }
 

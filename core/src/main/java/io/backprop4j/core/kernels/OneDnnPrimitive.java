@@ -1,6 +1,6 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
-import static io.backprop4j.core.OneDnn.check;
+import static io.backprop4j.core.kernels.OneDnn.check;
 
 import java.util.Arrays;
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;

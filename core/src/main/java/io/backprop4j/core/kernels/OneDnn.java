@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.global.dnnl;

@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

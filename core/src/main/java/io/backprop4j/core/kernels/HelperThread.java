@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

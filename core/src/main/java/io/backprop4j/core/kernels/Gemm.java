@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
@@ -76,8 +76,8 @@ public final class Gemm {
                         product >= SPLIT_PRODUCT && Threads.oneKernelThreadOfSeveral());
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("Gemm: dnnl_sgemm failed with status " + status + " for "
-                    + Shapes.describe(a) + (transposeA ? "ᵀ" : "") + " · " + Shapes.describe(b)
-                    + (transposeB ? "ᵀ" : "") + " into " + Shapes.describe(c));
+                    + Arguments.describe(a) + (transposeA ? "ᵀ" : "") + " · " + Arguments.describe(b)
+                    + (transposeB ? "ᵀ" : "") + " into " + Arguments.describe(c));
         }
         return true;
     }

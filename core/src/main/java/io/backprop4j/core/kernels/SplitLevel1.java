@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sasum;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;

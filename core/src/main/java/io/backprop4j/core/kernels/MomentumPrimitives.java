@@ -1,6 +1,6 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
-import static io.backprop4j.core.OneDnn.check;
+import static io.backprop4j.core.kernels.OneDnn.check;
 
 import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;

@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.BytePointer;
@@ -60,9 +60,9 @@ public final class Rows {
         if (source.rank() < 2 || target.rank() != source.rank() || target.size(0) != rows.length
                 || !Arrays.equals(rowShape, Arrays.copyOfRange(target.shape(), 1, target.rank()))
                 || target.dataType() != source.dataType()) {
-            throw new IllegalArgumentException("Rows: gathering " + rows.length + " rows of " + Shapes.describe(source)
+            throw new IllegalArgumentException("Rows: gathering " + rows.length + " rows of " + Arguments.describe(source)
                     + " needs a " + source.dataType() + " target of " + rows.length + " rows of shape "
-                    + Arrays.toString(rowShape) + ", got " + Shapes.describe(target));
+                    + Arrays.toString(rowShape) + ", got " + Arguments.describe(target));
         }
         if (from < 0 || from > to || to > rows.length) {
             throw new IndexOutOfBoundsException("Rows: the positions to copy must lie within the " + rows.length
@@ -71,7 +71,7 @@ public final class Rows {
         for (int i = from; i < to; i++) {
             int row = rows[i];
             if (row < 0 || row >= source.size(0)) {
-                throw new IndexOutOfBoundsException("Rows: row " + row + " of " + Shapes.describe(source)
+                throw new IndexOutOfBoundsException("Rows: row " + row + " of " + Arguments.describe(source)
                         + " does not exist; rows run from 0 to " + (source.size(0) - 1));
             }
         }

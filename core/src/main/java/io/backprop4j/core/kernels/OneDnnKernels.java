@@ -1,8 +1,8 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
-import static io.backprop4j.core.NativeMemory.address;
-import static io.backprop4j.core.NativeMemory.floats;
-import static io.backprop4j.core.OneDnn.check;
+import static io.backprop4j.core.kernels.NativeMemory.address;
+import static io.backprop4j.core.kernels.NativeMemory.floats;
+import static io.backprop4j.core.kernels.OneDnn.check;
 
 import java.util.ArrayList;
 import java.util.List;

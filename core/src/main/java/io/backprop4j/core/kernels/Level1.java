@@ -1,7 +1,7 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
-import static io.backprop4j.core.NativeMemory.doubles;
-import static io.backprop4j.core.NativeMemory.floats;
+import static io.backprop4j.core.kernels.NativeMemory.doubles;
+import static io.backprop4j.core.kernels.NativeMemory.floats;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dasum;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dcopy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_daxpy;
@@ -38,7 +38,7 @@ public final class Level1 {
 
     /** y ← y + α·x; returns y. */
     public static INDArray axpy(double alpha, INDArray x, INDArray y) {
-        Shapes.requireSameShape("Level1.axpy", "x", x, "y", y);
+        Arguments.requireSameShape("Level1.axpy", x, y);
         if (!direct(x, y)) {
             return Nd4j.exec(new Axpy(x, y, y, alpha));
         }
@@ -71,7 +71,7 @@ public final class Level1 {
 
     /** y ← x; returns y. */
     public static INDArray copy(INDArray x, INDArray y) {
-        Shapes.requireSameShape("Level1.copy", "x", x, "y", y);
+        Arguments.requireSameShape("Level1.copy", x, y);
         if (!direct(x, y)) {
             return y.assign(x);
         }
@@ -86,7 +86,7 @@ public final class Level1 {
 
     /** xᵀy = Σᵢ xᵢ·yᵢ over all elements. */
     public static double dot(INDArray x, INDArray y) {
-        Shapes.requireSameShape("Level1.dot", "x", x, "y", y);
+        Arguments.requireSameShape("Level1.dot", x, y);
         if (!direct(x, y)) {
             return x.mul(y).sumNumber().doubleValue();
         }

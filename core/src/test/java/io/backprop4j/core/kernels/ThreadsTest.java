@@ -1,4 +1,4 @@
-package io.backprop4j.core;
+package io.backprop4j.core.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
