@@ -15,16 +15,11 @@ import io.backprop4j.optim.listeners.EpochEvent;
 import io.backprop4j.optim.listeners.TrainingListener;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
 import io.backprop4j.optim.schedules.ReduceOnPlateau;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Mini-batch gradient descent: each epoch draws a fresh random permutation of the training set and walks
@@ -32,28 +27,25 @@ import org.slf4j.LoggerFactory;
  * backward → optimizer step. Full-batch gradient descent is {@code batchSize = n}, one-example SGD is
  * {@code batchSize = 1}.
  *
- * <p>Stops at the epoch limit, or earlier when the full-data gradient norm ‖∇J(w)‖ falls below θ (if set;
- * measured in inference mode), when the validation loss has not improved for {@code patience} epochs (if early
- * stopping is set; the best weights and BatchNorm statistics are then restored), or when a listener asks to.
- * The learning rate follows the schedule before every batch. Non-finite losses, gradients or weights stop
- * training with a {@link TrainingDivergedException}. One seed fixes the shuffling.
+ * <p>The loop is {@link #trainEpoch}; everything else is a {@link Callback} (or a plain {@link TrainingListener})
+ * that sees each epoch and may stop training: early stopping ({@link EarlyStopping}, restoring the best weights
+ * and BatchNorm statistics), the gradient-norm stop ({@link GradientNormStop}), checkpoints
+ * ({@link EpochCheckpoints}), skipping non-finite batches ({@link SkipNonFiniteBatches}) and memory collection
+ * ({@link MemoryCollection}, always on); the fluent setters below add them. Training stops at the epoch limit or
+ * when a listener asks to. The learning rate follows the schedule before every batch. Non-finite losses,
+ * gradients or weights stop training with a {@link TrainingDivergedException} unless a callback skips the batch.
+ * One seed fixes the shuffling.
  */
 public final class Trainer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Sequential model;
     private final Loss loss;
     private final Optimizer optimizer;
-    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final List<TrainingListener> listeners = new ArrayList<>(List.of(new MemoryCollection()));
     private LearningRateSchedule schedule;
-    private double gradientNormThreshold = 0;
     private double clipNorm = 0;
     private DataSet validation;
-    private int patience;
-    private Path checkpointFile;
-    private Map<String, Object> checkpointMetadata = Map.of();
-    private boolean skipNonFinite;
     private int skippedBatches;
     private double lastFiniteLoss;
 
@@ -83,8 +75,7 @@ public final class Trainer {
     /** Stops when ‖∇J(w)‖ over the whole training set falls below θ, checked after every epoch. */
     public Trainer stopWhenGradientNormBelow(double theta) {
         requirePositive("θ", theta);
-        this.gradientNormThreshold = theta;
-        return this;
+        return addListener(new GradientNormStop(theta));
     }
 
     /** Clips each batch's gradient to global norm {@code maxNorm} before the step. */
@@ -110,8 +101,7 @@ public final class Trainer {
     /** Stops when the loss on {@code validation} has not improved for {@code patience} epochs, keeping the best weights. */
     public Trainer earlyStopping(DataSet validation, int patience) {
         requirePositive("patience", patience);
-        this.patience = patience;
-        return validateOn(validation);
+        return validateOn(validation).addListener(new EarlyStopping(patience));
     }
 
     /**
@@ -119,9 +109,7 @@ public final class Trainer {
      * one) with {@code metadata} beside it, and the optimizer's state ({@link Optimizer#stateArrays}).
      */
     public Trainer checkpointEachEpoch(Path file, Map<String, Object> metadata) {
-        this.checkpointFile = file;
-        this.checkpointMetadata = Map.copyOf(metadata);
-        return this;
+        return addListener(new EpochCheckpoints(file, metadata));
     }
 
     /**
@@ -130,8 +118,7 @@ public final class Trainer {
      * {@link TrainingDivergedException}.
      */
     public Trainer skipNonFiniteBatches() {
-        this.skipNonFinite = true;
-        return this;
+        return addListener(new SkipNonFiniteBatches());
     }
 
     private static void requirePositive(String what, double value) {
@@ -140,6 +127,7 @@ public final class Trainer {
         }
     }
 
+    /** Adds a listener or {@link Callback}; they run in the order they were added, after memory collection. */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
@@ -213,12 +201,11 @@ public final class Trainer {
         Batches batches = new Batches(train, batchSize);
         skippedBatches = 0;
         lastFiniteLoss = Double.NaN;
+        TrainingContext context = new TrainingContext(model, optimizer, this, train, batchSize, rng);
+        callbacks().forEach(c -> c.onTrainingStart(context));
         List<EpochEvent> history = new ArrayList<>();
-        Map<String, INDArray> best = null;
-        double bestValidationLoss = Double.POSITIVE_INFINITY;
-        int epochsWithoutImprovement = 0;
         StopReason reason = StopReason.EPOCH_LIMIT;
-        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
+        for (int epoch = firstEpoch; epoch <= epochs && reason == StopReason.EPOCH_LIMIT; epoch++) {
             long start = System.nanoTime();
             double trainLoss = trainEpoch(batches, epoch, rng);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -233,44 +220,24 @@ public final class Trainer {
                     optimizer.learningRate(), seconds, train.size());
             history.add(event);
             listeners.forEach(l -> l.onEpochEnd(event));
-            boolean stopRequested = listeners.stream().anyMatch(TrainingListener::stopRequested);
-            ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
-            if (checkpointFile != null) {
-                writeCheckpoint(epoch, rng);
-            }
-            if (patience > 0) {
-                if (validationLoss < bestValidationLoss) {
-                    bestValidationLoss = validationLoss;
-                    best = snapshot();
-                    epochsWithoutImprovement = 0;
-                } else if (++epochsWithoutImprovement >= patience) {
-                    reason = StopReason.EARLY_STOPPING;
-                    break;
-                }
-            }
-            if (gradientNormThreshold > 0 && fullGradientNorm(train, batchSize) < gradientNormThreshold) {
-                reason = StopReason.GRADIENT_NORM;
-                break;
-            }
-            if (stopRequested) {
-                reason = StopReason.LISTENER;
-                break;
-            }
+            reason = stopReason();
         }
-        if (best != null) {
-            restore(best);
-        }
+        callbacks().forEach(c -> c.onTrainingEnd(context));
         return new TrainingResult(history.size(), reason, List.copyOf(history), skippedBatches);
     }
 
-    private void writeCheckpoint(int epoch, Rng rng) {
-        try {
-            Checkpoint.save(checkpointFile, model, optimizer, epoch, rng.state(),
-                    checkpointMetadata);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + epoch + " to "
-                    + checkpointFile + ": " + e.getMessage(), e);
+    /** The reason of the first listener that asks to stop, or {@link StopReason#EPOCH_LIMIT} when none does. */
+    private StopReason stopReason() {
+        for (TrainingListener listener : listeners) {
+            if (listener.stopRequested()) {
+                return listener instanceof Callback callback ? callback.stopReason() : StopReason.LISTENER;
+            }
         }
+        return StopReason.EPOCH_LIMIT;
+    }
+
+    private List<Callback> callbacks() {
+        return listeners.stream().filter(Callback.class::isInstance).map(Callback.class::cast).toList();
     }
 
     /** One pass over a fresh permutation; returns the mean loss of the batches it stepped on. */
@@ -292,11 +259,11 @@ public final class Trainer {
                 nonFinite = nonFiniteGradient(parameters);
             }
             if (nonFinite != null) {
-                if (!skipNonFinite) {
+                String what = nonFinite;
+                if (callbacks().stream().noneMatch(c -> c.skipNonFiniteBatch(epoch, number, what))) {
                     throw new TrainingDivergedException(epoch, number, nonFinite, lastFiniteLoss);
                 }
                 skippedBatches++;
-                LOG.warn("epoch {}, batch {}: {}; batch skipped", epoch, number, nonFinite);
                 continue;
             }
             lastFiniteLoss = value;
@@ -383,18 +350,5 @@ public final class Trainer {
             squares += norm * norm;
         }
         return Math.sqrt(squares);
-    }
-
-    /** Copies of every parameter and buffer (BatchNorm's running statistics), by name. */
-    private Map<String, INDArray> snapshot() {
-        Map<String, INDArray> copies = new LinkedHashMap<>();
-        model.parameters().forEach(p -> copies.put(p.name(), p.value().dup()));
-        model.buffers().forEach((name, buffer) -> copies.put("buffer " + name, buffer.dup()));
-        return copies;
-    }
-
-    private void restore(Map<String, INDArray> copies) {
-        model.parameters().forEach(p -> p.value().assign(copies.get(p.name())));
-        model.buffers().forEach((name, buffer) -> buffer.assign(copies.get("buffer " + name)));
     }
 }

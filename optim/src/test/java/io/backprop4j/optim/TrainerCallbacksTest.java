@@ -114,6 +114,46 @@ class TrainerCallbacksTest {
     }
 
     @Test
+    void aCallbackSeesTheRunFromStartToEndAndStopsWithItsOwnReason() {
+        Sequential model = withBatchNormAndDropout();
+        List<String> calls = new ArrayList<>();
+        Callback callback = new Callback() {
+            private TrainingContext context;
+
+            @Override
+            public void onTrainingStart(TrainingContext context) {
+                this.context = context;
+                calls.add("start " + context.batchSize() + " " + context.train().size());
+            }
+
+            @Override
+            public void onEpochEnd(EpochEvent event) {
+                calls.add("epoch " + event.epoch() + " " + (context.model() == model));
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return calls.size() == 3;
+            }
+
+            @Override
+            public TrainingResult.StopReason stopReason() {
+                return TrainingResult.StopReason.GRADIENT_NORM;
+            }
+
+            @Override
+            public void onTrainingEnd(TrainingContext context) {
+                calls.add("end");
+            }
+        };
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1)).addListener(callback)
+                .fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
+        assertEquals(List.of("start 16 32", "epoch 1 true", "epoch 2 true", "end"), calls);
+        assertEquals(2, result.epochs());
+        assertEquals(TrainingResult.StopReason.GRADIENT_NORM, result.stopReason());
+    }
+
+    @Test
     void theTrainerTakesAnyLayerSuchAsAResidualBlock() {
         Residual block = new Residual(Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 6)));
         DataSet data = blobs(128, 4);

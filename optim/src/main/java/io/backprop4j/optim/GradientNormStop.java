@@ -1,0 +1,43 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.optim.TrainingResult.StopReason;
+import io.backprop4j.optim.listeners.EpochEvent;
+
+/**
+ * The textbook stop: after each epoch, ‖∇J(w)‖ over the whole training set ({@link Trainer#fullGradientNorm},
+ * in inference mode, so that it changes no BatchNorm statistics and draws no Dropout mask) below θ ends training.
+ */
+public final class GradientNormStop implements Callback {
+
+    private final double theta;
+    private TrainingContext context;
+    private boolean below;
+
+    public GradientNormStop(double theta) {
+        if (!(theta > 0 && theta < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("GradientNormStop: θ must be positive and finite, got " + theta);
+        }
+        this.theta = theta;
+    }
+
+    @Override
+    public void onTrainingStart(TrainingContext context) {
+        this.context = context;
+        below = false;
+    }
+
+    @Override
+    public void onEpochEnd(EpochEvent event) {
+        below = context.trainer().fullGradientNorm(context.train(), context.batchSize()) < theta;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return below;
+    }
+
+    @Override
+    public StopReason stopReason() {
+        return StopReason.GRADIENT_NORM;
+    }
+}
