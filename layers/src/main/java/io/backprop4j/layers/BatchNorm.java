@@ -5,9 +5,9 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.kernels.Kernels;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -129,10 +129,12 @@ public final class BatchNorm implements Layer {
 
     @Override
     public Map<String, INDArray> buffers() {
-        Map<String, INDArray> buffers = new LinkedHashMap<>();
-        buffers.put("runningMean", runningMean);
-        buffers.put("runningVariance", runningVariance);
-        return buffers;
+        return new TreeMap<>(Map.of("runningMean", runningMean, "runningVariance", runningVariance));
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static BatchNorm fromConfig(LayerConfig c) {
+        return new BatchNorm(c.integer("features"), c.real("epsilon"), c.real("momentum"), c.dataType());
     }
 
     @Override

@@ -124,6 +124,11 @@ public final class Dense implements Layer {
         return bias;
     }
 
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Dense fromConfig(LayerConfig c) {
+        return new Dense(c.integer("in"), c.integer("out"), c.constant("init", WeightInit.class), c.dataType());
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("in", in, "out", out, "init", init.name());

@@ -71,6 +71,11 @@ public final class Dropout implements Layer {
         return gradInput.assign(gradOut).muli(scaledMask);
     }
 
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Dropout fromConfig(LayerConfig c) {
+        return new Dropout(c.real("p"));
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("p", p);

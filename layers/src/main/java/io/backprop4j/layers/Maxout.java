@@ -73,6 +73,11 @@ public final class Maxout implements Layer {
         linear.initialize(rng);
     }
 
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Maxout fromConfig(LayerConfig c) {
+        return new Maxout(c.integer("in"), c.integer("out"), c.integer("pieces"), c.dataType());
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("in", (int) linear.weights().value().rows(), "out", out, "pieces", pieces);

@@ -75,6 +75,11 @@ public final class Normalization implements Layer {
         return named;
     }
 
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Normalization fromConfig(LayerConfig c) {
+        return new Normalization(c.integer("features"), c.dataType());
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("features", features);

@@ -44,6 +44,11 @@ public final class Reshape implements Layer {
         return rowMajor.of(gradOut).reshape('c', inputShape);
     }
 
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Reshape fromConfig(LayerConfig c) {
+        return new Reshape(c.sizes("shape"));
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("shape", Arrays.stream(shape).boxed().toList());

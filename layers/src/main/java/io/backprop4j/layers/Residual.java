@@ -90,6 +90,13 @@ public final class Residual implements Layer {
     }
 
     /** The body, and the projection when there is one, as layers that a model file describes in place. */
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Residual fromConfig(LayerConfig c) {
+        return c.has("projection") ? new Residual(c.layer("body"), c.layer("projection"))
+                : new Residual(c.layer("body"));
+    }
+
     @Override
     public Map<String, Object> config() {
         return projection == null ? Map.of("body", body) : Map.of("body", body, "projection", projection);

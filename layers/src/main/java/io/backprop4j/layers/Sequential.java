@@ -181,6 +181,12 @@ public final class Sequential implements Layer {
     }
 
     /** Its layers, which a model file describes in place: a Sequential may sit inside another. */
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Sequential fromConfig(LayerConfig c) {
+        return Sequential.of(c.layers("layers").toArray(Layer[]::new));
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("layers", layers);

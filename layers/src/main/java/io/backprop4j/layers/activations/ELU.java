@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerConfig;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,6 +30,11 @@ public class ELU extends Activation {
         }
         this.alpha = alpha;
         this.scale = scale;
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static ELU fromConfig(LayerConfig c) {
+        return new ELU(c.real("alpha"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerConfig;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -62,6 +63,11 @@ public final class GELU extends Activation {
     /** z = Φ(s) = ½(1 + erf(s/√2)). */
     private static INDArray cdf(INDArray s, INDArray z) {
         return Kernels.erf(s.mul(INV_SQRT2, z), z).addi(1.0).muli(0.5);
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static GELU fromConfig(LayerConfig c) {
+        return new GELU(c.has("approximate") && c.text("approximate").equals("tanh"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerConfig;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,6 +22,11 @@ public final class LeakyReLU extends Activation {
             throw new IllegalArgumentException("LeakyReLU: the negative slope α must be finite, got " + alpha);
         }
         this.alpha = alpha;
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static LeakyReLU fromConfig(LayerConfig c) {
+        return new LeakyReLU(c.real("alpha"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerConfig;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -94,6 +95,12 @@ public final class PReLU extends Activation {
     }
 
     /** {@code features}: the number of slopes α, or 0 for one shared slope. */
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static PReLU fromConfig(LayerConfig c) {
+        return new PReLU(c.integer("features"), c.dataType());
+    }
+
     @Override
     public Map<String, Object> config() {
         return Map.of("features", shared ? 0 : (int) alpha.value().columns());

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerConfig;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,6 +42,11 @@ public final class Softplus extends Activation {
         INDArray linear = scaled.gt(threshold).castTo(s.dataType());
         Kernels.sigmoid(scaled, gradIn);
         gradIn.addi(linear.muli(gradIn.rsub(1.0))).muli(gradOut);
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Softplus fromConfig(LayerConfig c) {
+        return c.has("beta") ? new Softplus(c.real("beta"), c.real("threshold")) : new Softplus();
     }
 
     @Override

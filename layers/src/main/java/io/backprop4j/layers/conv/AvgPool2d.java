@@ -1,5 +1,7 @@
 package io.backprop4j.layers.conv;
 
+import io.backprop4j.layers.LayerConfig;
+
 /**
  * Average pooling (PyTorch's {@code nn.AvgPool2d} with {@code count_include_pad=True}): {@code Y[n, c, i, j]
  * = (1/k²) Σ over the window of the zero-padded X}; backward spreads each ∂J/∂Y entry as 1/k² over its
@@ -20,5 +22,10 @@ public final class AvgPool2d extends Pool2d {
     @Override
     int mode() {
         return 1;
+    }
+
+    /** Rebuilds the layer from its saved configuration (Keras's {@code from_config}). */
+    public static AvgPool2d fromConfig(LayerConfig c) {
+        return new AvgPool2d(c.integer("kernel"), c.integer("stride"), c.integer("padding"));
     }
 }

@@ -8,6 +8,7 @@ import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.LayerConfig;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -151,6 +152,13 @@ public final class Conv2d implements Layer {
 
     public Parameter weights() {
         return weights;
+    }
+
+    /** Rebuilds the layer from its saved {@link #config()} (Keras's {@code from_config}). */
+    public static Conv2d fromConfig(LayerConfig c) {
+        return new Conv2d(c.integer("inChannels"), c.integer("outChannels"), c.integer("kernel"),
+                c.integer("stride"), c.integer("padding"), c.flag("bias"), c.constant("init", WeightInit.class),
+                c.dataType());
     }
 
     @Override

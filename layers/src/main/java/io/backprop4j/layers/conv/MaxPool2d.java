@@ -1,5 +1,7 @@
 package io.backprop4j.layers.conv;
 
+import io.backprop4j.layers.LayerConfig;
+
 /**
  * Max pooling (PyTorch's {@code nn.MaxPool2d}): {@code Y[n, c, i, j] = max over the window of X}; backward
  * routes each ∂J/∂Y entry to the position of its window's maximum. Padding counts as −∞.
@@ -18,5 +20,10 @@ public final class MaxPool2d extends Pool2d {
     @Override
     int mode() {
         return 0;
+    }
+
+    /** Rebuilds the layer from its saved configuration (Keras's {@code from_config}). */
+    public static MaxPool2d fromConfig(LayerConfig c) {
+        return new MaxPool2d(c.integer("kernel"), c.integer("stride"), c.integer("padding"));
     }
 }

@@ -7,6 +7,8 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerRegistry;
 import io.backprop4j.layers.Sequential;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.backprop4j.layers.io;
+package io.backprop4j.layers;
 
-import io.backprop4j.layers.Layer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
