@@ -6,6 +6,8 @@ import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.layers.losses.NegativeLogLikelihood;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.OptimizerName;
+import io.backprop4j.optim.schedules.ScheduleName;
 import java.util.Arrays;
 
 /**

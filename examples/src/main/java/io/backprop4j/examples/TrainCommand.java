@@ -10,8 +10,10 @@ import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.optim.Checkpoint;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.OptimizerName;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
+import io.backprop4j.optim.schedules.ScheduleName;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null
                 ? new TrainSettings(new DataSource(data.dataset, ownData, labelColumn, test, validationSplit), model,
-                        hidden, activation, rule, learningRate == null ? rule.defaultLearningRate : learningRate,
+                        hidden, activation, rule, learningRate == null ? rule.defaultLearningRate() : learningRate,
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
                         epochs == null ? model.epochs : epochs, seed, limit)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
@@ -170,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
         LOG.info("{} on {}: {} training and {} {} examples, {} classes, {} parameters, {} (lr {}), batch {}",
                 network.name(), settings.source().name(),
                 train.size(), examples.test().size(), examples.testName(), examples.classNames().size(),
-                network.parameterCount(), settings.optimizer().id, settings.learningRate(), settings.batchSize());
+                network.parameterCount(), settings.optimizer().id(), settings.learningRate(), settings.batchSize());
         EpochReporter reporter = new EpochReporter(network, settings.model().id, examples.test(), examples.testName(),
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);

@@ -3,7 +3,9 @@ package io.backprop4j.examples;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.OptimizerName;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
+import io.backprop4j.optim.schedules.ScheduleName;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ record TrainSettings(DataSource source, ModelName model, int[] hidden, Activatio
     }
 
     Optimizer newOptimizer() {
-        return optimizer.constructor.apply(learningRate);
+        return optimizer.create(learningRate);
     }
 
     /** The same settings for a run of {@code total} epochs; 0 keeps the planned number. */
@@ -32,7 +34,7 @@ record TrainSettings(DataSource source, ModelName model, int[] hidden, Activatio
     }
 
     LearningRateSchedule learningRateSchedule() {
-        return schedule.schedule(learningRate, epochs);
+        return schedule.create(learningRate, epochs);
     }
 
     /** The settings and the data's {@code classNames}, as a model file's or checkpoint's metadata. */
@@ -42,9 +44,9 @@ record TrainSettings(DataSource source, ModelName model, int[] hidden, Activatio
         map.put("model", model.id);
         map.put("hidden", Arrays.stream(hidden).boxed().toList());
         map.put("activation", activation.id());
-        map.put("optimizer", optimizer.id);
+        map.put("optimizer", optimizer.id());
         map.put("learningRate", learningRate);
-        map.put("schedule", schedule.id);
+        map.put("schedule", schedule.id());
         map.put("batchSize", batchSize);
         map.put("epochs", epochs);
         map.put("seed", seed);

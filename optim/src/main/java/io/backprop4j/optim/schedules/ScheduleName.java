@@ -1,12 +1,10 @@
-package io.backprop4j.examples;
+package io.backprop4j.optim.schedules;
 
-import io.backprop4j.optim.schedules.CosineAnnealing;
-import io.backprop4j.optim.schedules.LearningRateSchedule;
-import io.backprop4j.optim.schedules.StepDecay;
 import java.util.Arrays;
+import java.util.List;
 
-/** Learning-rate schedules by their command-line names, over a run of a given number of epochs. */
-enum ScheduleName {
+/** Learning-rate schedules by short name (as on the command line, {@code --schedule cosine}), over a run of epochs. */
+public enum ScheduleName {
     /** The same rate every epoch. */
     CONSTANT("constant"),
     /** η·0.7^(epoch−1), the PyTorch MNIST example's StepLR(step_size=1, gamma=0.7). */
@@ -14,13 +12,18 @@ enum ScheduleName {
     /** η·½(1 + cos(π·(epoch−1)/epochs)), falling towards 0 at the end of the run. */
     COSINE("cosine");
 
-    final String id;
+    private final String id;
 
     ScheduleName(String id) {
         this.id = id;
     }
 
-    LearningRateSchedule schedule(double learningRate, int epochs) {
+    public String id() {
+        return id;
+    }
+
+    /** This schedule from learning rate η over a run of {@code epochs} epochs. */
+    public LearningRateSchedule create(double learningRate, int epochs) {
         return switch (this) {
             case CONSTANT -> LearningRateSchedule.constant(learningRate);
             case STEP -> new StepDecay(learningRate, 1, 0.7);
@@ -28,8 +31,12 @@ enum ScheduleName {
         };
     }
 
-    static ScheduleName of(String id) {
+    public static ScheduleName of(String id) {
         return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown schedule '" + id + "'; expected constant, step or cosine"));
+                new IllegalArgumentException("unknown schedule '" + id + "'; expected one of " + ids()));
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ScheduleName::id).toList();
     }
 }
