@@ -35,9 +35,9 @@ public final class Buffers {
 
     /**
      * {@code buffer} if it already matches {@code template}'s type, shape and memory order, else a new array
-     * of that order. Keeping the order matters: ND4J's element-wise kernels run about 8× slower when their
-     * operands differ in order (a ReLU on a column-major [128, 256] into a row-major array: 115–205 µs,
-     * into a column-major one: 16–22 µs), so work arrays follow the order of the arrays they are computed from.
+     * of that order. Keeping the order matters: ND4J's element-wise kernels run several times slower when their
+     * operands differ in order (docs/performance.md, kernel figures), so work arrays
+     * follow the order of the arrays they are computed from.
      */
     public static INDArray like(INDArray buffer, INDArray template) {
         return reuse(buffer, template.dataType(), template.ordering(), template.shape());

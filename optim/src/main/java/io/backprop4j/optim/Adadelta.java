@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The first three formulas are one call of libnd4j's {@code ada_delta_updater} op, which computes exactly
  * these (checked against them in OptimizerStepsTest): one pass over memory instead of the dozen element-wise
- * operations they take one by one (6.5–8.6 ms instead of about 17 ms for the CNN's 1.2 M parameters on one
- * kernel thread). Δ overwrites the gradient, which is scratch after backward.
+ * operations they take one by one (docs/performance.md, kernel figures). Δ overwrites the gradient, which is
+ * scratch after backward.
  */
 public final class Adadelta extends StatefulOptimizer<Adadelta.State> {
 

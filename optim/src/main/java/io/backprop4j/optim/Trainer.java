@@ -281,8 +281,7 @@ public final class Trainer {
     /**
      * Names the first parameter whose gradient holds a NaN or ±∞, or null: Σ|g| is non-finite exactly when
      * an element is (short of overflow past 3.4e38), and it is one BLAS call per parameter
-     * ({@link Kernels#absoluteSum}): 21–36 µs for the MLP's six gradients, against 417–450 µs for six ND4J sums
-     * (docs/performance.md).
+     * ({@link Kernels#absoluteSum}), a tenth of ND4J's sums (docs/performance.md, kernel figures).
      */
     private static String nonFiniteGradient(List<Parameter> parameters) {
         for (Parameter p : parameters) {

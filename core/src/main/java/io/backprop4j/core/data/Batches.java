@@ -17,9 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * drawn. {@link #inOrder} returns views with no copy at all.
  *
  * <p>While the caller trains on batch k, batches k + 1 and k + 2 are gathered on {@link HelperThread} when it
- * is idle (as PyTorch's {@code DataLoader} prefetches two batches per worker): gathering 128 random
- * Fashion-MNIST rows took 60–160 µs, about a tenth of an MLP training step. A batch the helper has not
- * started is gathered when it is drawn.
+ * is idle (as PyTorch's {@code DataLoader} prefetches two batches per worker): gathering a batch costs about a
+ * tenth of an MLP training step (docs/performance.md, kernel figures). A batch the helper has not started is
+ * gathered when it is drawn.
  */
 public final class Batches {
 
@@ -27,7 +27,7 @@ public final class Batches {
     private final int batchSize;
     /** Full batches rotate through the first three buffers: one in use, two being gathered; a last smaller one takes the fourth. */
     private static final int FULL_BUFFERS = 3;
-    /** Rows gathered per piece: 16 Fashion-MNIST images, about 10 µs. */
+    /** Rows gathered per piece: 16 Fashion-MNIST images, a short job the helper can interleave. */
     private static final int PIECE_ROWS = 16;
     private final DataSet[] buffers = new DataSet[FULL_BUFFERS + 1];
     /** The two gathers ahead of the batch in use, shared by the epochs so that none outlives its epoch. */

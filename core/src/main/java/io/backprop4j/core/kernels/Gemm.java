@@ -12,10 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Float32 matrices whose rows or columns are contiguous go straight to oneDNN's {@code dnnl_sgemm} when
  * oneDNN is loaded (Linux x86_64, see {@link NativeBuild#hasOneDnn()}): one JNI call, no ND4J operation
- * object, and oneDNN's AVX-512 kernels. On the Fashion-MNIST MLP's shapes it ran at 100–108 GFLOP/s on one
- * core and 150–210 on two, where ND4J's {@code gemm} (OpenBLAS 0.3.19, AVX2 kernels) ran at 41–105
- * (docs/performance.md). Everything else (float64, other strides, other platforms) goes to
- * {@link Nd4j#gemm}, which computes the same product.
+ * object, and oneDNN's AVX-512 kernels, faster than ND4J's {@code gemm} (OpenBLAS 0.3.19, AVX2 kernels) on the
+ * MLP's shapes (docs/performance.md, kernel figures). Everything else (float64, other strides, other platforms)
+ * goes to {@link Nd4j#gemm}, which computes the same product.
  *
  * <p>Large products use all cores ({@link Threads#runWide}); medium ones are split across two cores
  * ({@link SplitSgemm}) when the kernels run on one thread; the others run on the kernel thread count.
@@ -26,16 +25,16 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Gemm {
 
     /**
-     * Products of at least 2²⁶ multiply-adds (over a millisecond on one core) run on {@link Threads#runWide}:
-     * the CNN's dense 9216→128 layer took 2.0 + 4.7 ms forward and backward on one thread and 1.25 + 3.0 ms
-     * on two (interleaved probes); the MLP's products, at most 2.6·10⁷, lost with two threads.
+     * Products of at least 2²⁶ multiply-adds (over a millisecond on one core) run on {@link Threads#runWide}: the
+     * CNN's dense 9216→128 layer gained from two threads, the MLP's products (at most 2.6·10⁷) lost
+     * (docs/performance.md, kernel figures).
      */
     private static final long WIDE_PRODUCT = 1L << 26;
 
     /**
-     * Smaller products of at least 2²¹ multiply-adds (about 40 µs on one core) are split across two cores
-     * ({@link SplitSgemm}) when the kernels run on one thread: the MLP's 128×256×784 product took 450–495 µs
-     * alone and 250–277 µs split, its 128×128×256 ones 76–90 against 43–75 µs.
+     * Smaller products of at least 2²¹ multiply-adds are split across two cores ({@link SplitSgemm}) when the
+     * kernels run on one thread, which nearly halved the MLP's largest product
+     * (docs/performance.md, kernel figures).
      */
     private static final long SPLIT_PRODUCT = 1L << 21;
 

@@ -18,13 +18,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>A job {@linkplain #offerWhenIdle offered for when the helper is idle} waits in a slot of its own and runs
  * when no other job is there. A {@link PiecewiseJob} runs one piece at a time, and a job offered meanwhile
- * runs before the next piece: gathering a batch takes about 100 µs, and would otherwise hold up the second
- * half of the product that follows it.
+ * runs before the next piece: gathering a whole batch would otherwise hold up the second half of the product
+ * that follows it.
  *
  * <p>The helper spins for {@value #SPIN_MICROS} µs after each job, long enough to catch the next product of
- * a forward or backward pass, then parks. Waking a parked thread cost the waker 13–18 µs here (a virtual
- * machine's interprocessor interrupt), and a longer spin slowed the training thread's optimizer phase
- * (docs/performance.md). The helper loads ND4J's backend and runs its native kernels on one OpenMP thread.
+ * a forward or backward pass, then parks. Waking a parked thread costs the waker a virtual machine's
+ * interprocessor interrupt, and a longer spin slowed the training thread's optimizer phase (docs/performance.md,
+ * kernel figures). The helper loads ND4J's backend and runs its native kernels on one OpenMP thread.
  *
  * <p>Both waits, the helper's for a job and {@code join}'s for the helper, spin with {@link Thread#yield()}
  * rather than {@link Thread#onSpinWait()}: a waiting thread then gives its core to any other runnable thread,

@@ -25,8 +25,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code x ← α·x}, {@code y ← x}, {@code xᵀy}, {@code Σ|x|}, {@code x ← 0}.
  *
  * <p>Contiguous float32 and float64 arrays (the parameters, gradients and optimizer state) go straight to
- * the OpenBLAS that ND4J bundles, one JNI call each. An ND4J operation costs about 10 µs before it touches
- * an element (docs/performance.md), which made the optimizer step of the MLP mostly overhead. Views with
+ * the OpenBLAS that ND4J bundles, one JNI call each. An ND4J operation's fixed cost per call made the optimizer
+ * step of the MLP mostly overhead (docs/performance.md, kernel figures). Views with
  * gaps, other types or arrays of different memory orders go through ND4J's operations, with the same result.
  * Float32 vectors of 2¹⁶ elements and more are split across two cores ({@link SplitLevel1}) when the kernels
  * run on one thread.

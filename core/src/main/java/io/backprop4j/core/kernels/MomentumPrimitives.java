@@ -19,9 +19,8 @@ import org.bytedeco.dnnl.global.dnnl;
  * needs no new primitive.
  *
  * <p>Why: BLAS needs four passes for Nesterov's update ({@code v ← μ·v}, {@code v ← v + g},
- * {@code g ← g + μ·v}, {@code w ← w − η·g}), 11 array traversals against these two primitives' 7. The
- * optimizer is bound by memory bandwidth: on the first layer's 200,704 weights it took 80–89 µs with BLAS and
- * 61–76 µs this way on one core (probe, docs/performance.md).
+ * {@code g ← g + μ·v}, {@code w ← w − η·g}), 11 array traversals against these two primitives' 7, and the
+ * optimizer is bound by memory bandwidth (docs/performance.md, kernel figures).
  */
 final class MomentumPrimitives {
 

@@ -23,9 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * or memory that is not one contiguous block in one order (the updates also need 2¹⁴ elements); callers then use
  * ND4J or BLAS. (oneDNN's float32 log-softmax is not used: it is off by up to 4e-6, docs/performance.md.)
  *
- * <p>Why: an ND4J operation costs 10–20 µs and 2–4 KB of Java objects per call before it touches an element.
- * On the MLP's [128, 256] activations the ReLU took 24–27 µs in ND4J and 3–5 µs here, its gradient
- * (ND4J's sign and multiply) 22 µs and 9–17 µs, with no allocation (probe, docs/performance.md).
+ * <p>Why: an ND4J operation costs a fixed overhead and kilobytes of Java objects per call before it touches an
+ * element; these kernels are one native call with no allocation (docs/performance.md, kernel figures).
  *
  * <p>Element-wise kernels on {@value SplitElementwise#SPLIT_LENGTH} elements or more run on two cores
  * ({@link SplitElementwise}) when the kernels are limited to one thread.
@@ -39,8 +38,8 @@ public final class OneDnnKernels {
     private static final int CAPACITY = 32;
 
     /**
-     * The momentum updates take vectors of at least 2¹⁴ elements: on shorter ones oneDNN's call overhead (1–2 µs)
-     * outweighs the passes saved, and BLAS is faster (a 256-element bias: 1.1 µs with BLAS, 3.4 µs here).
+     * The momentum updates take vectors of at least 2¹⁴ elements: on shorter ones oneDNN's call overhead
+     * outweighs the passes saved, and BLAS is faster (docs/performance.md, kernel figures).
      */
     private static final long MIN_UPDATE_LENGTH = 1 << 14;
     private static final ThreadLocal<Cache> CACHE = ThreadLocal.withInitial(Cache::new);

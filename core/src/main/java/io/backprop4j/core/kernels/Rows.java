@@ -10,9 +10,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Row gathers, {@code target[i] = source[rows[i]]} along the first dimension: how a mini-batch is drawn from a
  * data set.
  *
- * <p>Arrays whose elements lie contiguously in row-major order are copied with one {@code memcpy} per row:
- * 128 random Fashion-MNIST images took 58–63 µs this way and 138–172 µs through {@link Nd4j#pullRows}
- * (docs/performance.md). Other matrices go to {@link Nd4j#pullRows}, other arrays slice by slice.
+ * <p>Arrays whose elements lie contiguously in row-major order are copied with one {@code memcpy} per row,
+ * faster than {@link Nd4j#pullRows} (docs/performance.md, kernel figures). Other matrices go to
+ * {@link Nd4j#pullRows}, other arrays slice by slice.
  */
 public final class Rows {
 

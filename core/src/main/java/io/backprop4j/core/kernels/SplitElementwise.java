@@ -13,7 +13,7 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 final class SplitElementwise extends HelperThread.Job {
 
-    /** Vectors of at least 2¹⁴ elements (about 5 µs per kernel on one core) are split. */
+    /** Vectors of at least 2¹⁴ elements, long enough to pay for the hand-over, are split. */
     static final int SPLIT_LENGTH = 1 << 14;
 
     private static final ThreadLocal<SplitElementwise> SECOND_HALF = ThreadLocal.withInitial(SplitElementwise::new);

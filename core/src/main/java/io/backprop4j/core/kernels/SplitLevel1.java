@@ -18,7 +18,7 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class SplitLevel1 extends HelperThread.Job {
 
-    /** Vectors of at least 2¹⁶ elements (about 10 µs per operation on one core) are split. */
+    /** Vectors of at least 2¹⁶ elements, long enough to pay for the hand-over, are split. */
     private static final int SPLIT_LENGTH = 1 << 16;
 
     private static final ThreadLocal<SplitLevel1> SECOND_HALF = ThreadLocal.withInitial(SplitLevel1::new);

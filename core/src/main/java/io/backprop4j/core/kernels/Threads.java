@@ -10,12 +10,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * products) on its own threads. On a machine with few cores the pools spin-wait against each other: here, on
  * 2 cores, the Fashion-MNIST MLP trained at 6–15k samples/s with ND4J's defaults and at 13–25k with ND4J's
  * kernels on one thread. With every pool on one thread, two OpenMP threads for the MLP's matrix products
- * did not pay: 54–68k samples/s against 42–72k in interleaved runs (docs/performance.md).
+ * did not pay (docs/performance.md, kernel figures).
  *
- * <p>Operations that take milliseconds do pay for more threads: a convolution of the PyTorch-example CNN
- * took 21.6–27.0 ms on one OpenMP thread and 11.9–13.0 ms on two, and its training step 87 against 67–73
- * ms. {@link #runWide} runs such an operation on {@link #wideThreads()} OpenMP threads and then returns
- * OpenMP to the kernel thread count.
+ * <p>Operations that take milliseconds do pay for more threads (the PyTorch-example CNN's convolutions and its
+ * training step). {@link #runWide} runs such an operation on {@link #wideThreads()} OpenMP threads and then
+ * returns OpenMP to the kernel thread count.
  *
  * <p>With the kernels on one thread, the other cores are not left idle: {@link HelperThread} computes half of
  * each medium matrix product ({@link SplitSgemm}), long vector operation ({@link SplitLevel1}) and long

@@ -13,8 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * 2-D pooling over k×k windows with stride s and zero padding p, per example and channel: input
  * {@code [N, C, H, W]}, output {@code [N, C, oH, oW]} with {@code oH = (H + 2p − k) / s + 1}. Forward and
  * backward are ND4J's native pooling ops ({@code NAME} and {@code NAME_bp}), one call each per batch, on all
- * cores ({@link Kernels#runWide}): the CNN's max pooling took 2.0 + 4.2 ms on one thread and 1.2–1.5 + 2.9–3.1
- * ms on two (interleaved probes).
+ * cores ({@link Kernels#runWide}), which paid for the CNN's max pooling (docs/performance.md, kernel figures).
  */
 abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
 
