@@ -179,4 +179,38 @@ public final class Kernels {
     public static boolean nativeConvolution() {
         return KERNELS.nativeConvolution();
     }
+
+    /**
+     * 2-D convolution of images {@code x [N, C, H, W]} with {@code weights [O, C, k, k]} and {@code bias} (one per
+     * output channel, or null), stride s and zero padding p, into {@code out [N, O, oH, oW]}: ND4J's conv2d op,
+     * on every core the kernels may use.
+     */
+    public static INDArray conv2d(INDArray x, INDArray weights, INDArray bias, INDArray out, int kernel, int stride,
+            int padding) {
+        return KERNELS.runWide(() -> Convolutions.conv2d(x, weights, bias, out, kernel, stride, padding));
+    }
+
+    /** The convolution's ∂J/∂x, ∂J/∂W and ∂J/∂b (null without a bias) from ∂J/∂out, written (not added). */
+    public static void conv2dBackward(INDArray x, INDArray weights, INDArray bias, INDArray gradOut, INDArray dx,
+            INDArray dWeights, INDArray dBias, int kernel, int stride, int padding) {
+        KERNELS.runWide(() -> {
+            Convolutions.conv2dBackward(x, weights, bias, gradOut, dx, dWeights, dBias, kernel, stride, padding);
+            return dx;
+        });
+    }
+
+    /**
+     * 2-D pooling over k×k windows (ND4J's {@code maxpool2d} or {@code avgpool2d}, by {@code op}; {@code mode} is
+     * average pooling's divisor mode), on every core the kernels may use.
+     */
+    public static INDArray pool2d(String op, INDArray x, INDArray out, int kernel, int stride, int padding,
+            int mode) {
+        return KERNELS.runWide(() -> Convolutions.pool2d(op, x, out, kernel, stride, padding, mode));
+    }
+
+    /** The pooling's ∂J/∂x from ∂J/∂out. */
+    public static INDArray pool2dBackward(String op, INDArray x, INDArray gradOut, INDArray dx, int kernel,
+            int stride, int padding, int mode) {
+        return KERNELS.runWide(() -> Convolutions.pool2dBackward(op, x, gradOut, dx, kernel, stride, padding, mode));
+    }
 }

@@ -6,14 +6,13 @@ import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * 2-D pooling over k×k windows with stride s and zero padding p, per example and channel: input
  * {@code [N, C, H, W]}, output {@code [N, C, oH, oW]} with {@code oH = (H + 2p − k) / s + 1}. Forward and
- * backward are ND4J's native pooling ops ({@code NAME} and {@code NAME_bp}), one call each per batch, on all
- * cores ({@link Kernels#runWide}), which paid for the CNN's max pooling (docs/performance.md, kernel figures).
+ * backward are one kernel each per batch ({@link Kernels#pool2d}, {@link Kernels#pool2dBackward}: ND4J's native
+ * pooling ops {@code NAME} and {@code NAME_bp} on all cores, which paid for the CNN's max pooling;
+ * docs/performance.md, kernel figures).
  */
 abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
 
@@ -47,9 +46,7 @@ abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
         input = x;
         output = Buffers.reuse(output, x.dataType(), 'c', x.size(0), x.size(1), outputSize(x.size(2)),
                 outputSize(x.size(3)));
-        DynamicCustomOp forward = call(op).addInputs(x).addOutputs(output).build();
-        Kernels.runWide(() -> Nd4j.exec(forward));
-        return output;
+        return Kernels.pool2d(op, x, output, kernel, stride, padding, mode());
     }
 
     @Override
@@ -59,15 +56,7 @@ abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
         }
         Shapes.requireSameShape(name(), "gradient ∂J/∂Y", gradOut, "its output", output);
         gradInput = Buffers.like(gradInput, input);
-        DynamicCustomOp backward = call(op + "_bp").addInputs(input, gradOut).addOutputs(gradInput).build();
-        Kernels.runWide(() -> Nd4j.exec(backward));
-        return gradInput;
-    }
-
-    private DynamicCustomOp.DynamicCustomOpsBuilder call(String name) {
-        // kH, kW, sH, sW, pH, pW, dilation H and W, "same" padding, mode, NHWC
-        return DynamicCustomOp.builder(name)
-                .addIntegerArguments(kernel, kernel, stride, stride, padding, padding, 1, 1, 0, mode(), 0);
+        return Kernels.pool2dBackward(op, input, gradOut, gradInput, kernel, stride, padding, mode());
     }
 
     private long outputSize(long size) {
