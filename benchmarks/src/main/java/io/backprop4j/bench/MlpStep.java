@@ -4,6 +4,7 @@ import io.backprop4j.core.kernels.Gemm;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
+import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Sgd;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -68,11 +69,10 @@ final class MlpStep {
 
     /** Returns the batch's loss. */
     double run() {
-        INDArray logits = model.forward(x, true);
-        double value = loss.value(logits, labels);
+        Loss.Result evaluated = loss.evaluate(model.forward(x, true), labels);
         model.zeroGradients();
-        model.backwardParameters(loss.gradient(logits, labels));
+        model.backwardParameters(evaluated.gradient());
         optimizer.step(model.parameters());
-        return value;
+        return evaluated.value();
     }
 }

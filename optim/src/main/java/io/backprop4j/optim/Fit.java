@@ -1,5 +1,7 @@
 package io.backprop4j.optim;
 
+import io.backprop4j.core.DataSet;
+
 /**
  * How long and in what batches {@link Trainer#fit} trains, named at the call so that no two numbers can be
  * swapped: {@code trainer.fit(data, Fit.epochs(10).batchSize(128).seed(1))}. Keras's defaults fill what is not
@@ -8,8 +10,10 @@ package io.backprop4j.optim;
  * @param epochs passes over the training set, at least 1
  * @param batchSize examples per mini-batch, at least 1 (the last batch of an epoch may be smaller)
  * @param seed fixes the order of the examples in every epoch
+ * @param validation data whose loss (and accuracy, for classes) every epoch reports, Keras's
+ *     {@code validation_data}; null for none (or the Trainer's own, {@link Trainer#validateOn})
  */
-public record Fit(int epochs, int batchSize, long seed) {
+public record Fit(int epochs, int batchSize, long seed, DataSet validation) {
 
     /** Keras's default mini-batch size. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -25,16 +29,24 @@ public record Fit(int epochs, int batchSize, long seed) {
 
     /** {@code epochs} passes in batches of {@value #DEFAULT_BATCH_SIZE}, seed 0. */
     public static Fit epochs(int epochs) {
-        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0);
+        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0, null);
     }
 
     /** The same, in batches of {@code batchSize} ({@code n} for full-batch gradient descent, 1 for one-example SGD). */
     public Fit batchSize(int batchSize) {
-        return new Fit(epochs, batchSize, seed);
+        return new Fit(epochs, batchSize, seed, validation);
     }
 
     /** The same, shuffled with {@code seed}. */
     public Fit seed(long seed) {
-        return new Fit(epochs, batchSize, seed);
+        return new Fit(epochs, batchSize, seed, validation);
+    }
+
+    /** The same, reporting the loss and accuracy on {@code validation} after every epoch. */
+    public Fit validation(DataSet validation) {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("Fit: the validation set is empty; it needs examples");
+        }
+        return new Fit(epochs, batchSize, seed, validation);
     }
 }

@@ -139,7 +139,7 @@ public final class Trainer {
      * {@code trainer.fit(data, Fit.epochs(10).batchSize(128).seed(1))}.
      */
     public TrainingResult fit(DataSet train, Fit fit) {
-        return run(train, 1, fit.epochs(), fit.batchSize(), new Rng(fit.seed()));
+        return run(train, validationFor(fit), 1, fit.epochs(), fit.batchSize(), new Rng(fit.seed()));
     }
 
     /**
@@ -165,24 +165,30 @@ public final class Trainer {
         optimizer.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());
-        return run(train, checkpoint.epoch() + 1, epochs, fit.batchSize(), rng);
+        return run(train, validationFor(fit), checkpoint.epoch() + 1, epochs, fit.batchSize(), rng);
     }
 
-    private TrainingResult run(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {
+    private DataSet validationFor(Fit fit) {
+        return fit.validation() != null ? fit.validation() : validation;
+    }
+
+    private TrainingResult run(DataSet train, DataSet validation, int firstEpoch, int epochs, int batchSize,
+            Rng rng) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
         }
         try (Sequential.Claim claim = model.claimForTraining()) {
             ResidentMemory.trainingStarted();
             try {
-                return loop(train, firstEpoch, epochs, batchSize, rng);
+                return loop(train, validation, firstEpoch, epochs, batchSize, rng);
             } finally {
                 ResidentMemory.trainingEnded();
             }
         }
     }
 
-    private TrainingResult loop(DataSet train, int firstEpoch, int epochs, int batchSize, Rng rng) {
+    private TrainingResult loop(DataSet train, DataSet validation, int firstEpoch, int epochs, int batchSize,
+            Rng rng) {
         if (batchSize <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
                     + epochs + ", batchSize=" + batchSize);
@@ -250,12 +256,12 @@ public final class Trainer {
         for (DataSet batch : batches.shuffled(rng)) {
             int number = ++batchNumber;
             optimizer.setLearningRate(schedule.rate(epoch - 1, firstStep + number - 1));
-            INDArray prediction = model.forward(batch.features(), true);
-            double value = loss.value(prediction, batch.labels());
+            Loss.Result evaluated = loss.evaluate(model.forward(batch.features(), true), batch.labels());
+            double value = evaluated.value();
             model.zeroGradients();
             String nonFinite = Double.isFinite(value) ? null : "loss " + value;
             if (nonFinite == null) {
-                model.backwardParameters(loss.gradient(prediction, batch.labels()));
+                model.backwardParameters(evaluated.gradient());
                 nonFinite = nonFiniteGradient(parameters);
             }
             if (nonFinite != null) {

@@ -175,4 +175,16 @@ class TrainerCallbacksTest {
         }
         assertEquals(Evaluation.of(model, validation).accuracy(), result.last().validationAccuracy(), 0);
     }
+
+    @Test
+    void validationDataInFitReportsEveryEpochOfThatRun() {
+        Sequential model = Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 2)).initialize(3);
+        DataSet validation = blobs(64, 9).oneHot(2);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.02));
+        TrainingResult result = trainer.fit(blobs(128, 8), Fit.epochs(2).batchSize(32).validation(validation));
+        assertEquals(trainer.meanLoss(validation, 32), result.last().validationLoss(), 1e-6);
+        assertEquals(Evaluation.of(model, validation).accuracy(), result.last().validationAccuracy(), 0);
+        TrainingResult without = trainer.fit(blobs(128, 8), Fit.epochs(1).batchSize(32));
+        assertTrue(Double.isNaN(without.last().validationLoss()), "the validation data belonged to that run only");
+    }
 }

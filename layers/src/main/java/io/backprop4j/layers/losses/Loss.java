@@ -13,6 +13,18 @@ public interface Loss {
 
     INDArray gradient(INDArray prediction, INDArray target);
 
+    /** J and ∂J/∂prediction of one batch; the gradient array belongs to the loss, as {@link #gradient}'s does. */
+    record Result(double value, INDArray gradient) {
+    }
+
+    /**
+     * J and ∂J/∂prediction together, as a training step needs them: {@link #value} then {@link #gradient}, unless
+     * the loss shares work between them ({@link SoftmaxCrossEntropy} computes its log-softmax once).
+     */
+    default Result evaluate(INDArray prediction, INDArray target) {
+        return new Result(value(prediction, target), gradient(prediction, target));
+    }
+
     /**
      * The unreduced terms whose {@link Reduction} is J, PyTorch's {@code reduction="none"}: one per element
      * ({@code [B, K]}) for an element-wise loss, one per example ({@code [B]}) for a class loss. A new array.

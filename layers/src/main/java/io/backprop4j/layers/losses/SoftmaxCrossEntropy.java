@@ -50,8 +50,22 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public INDArray gradient(INDArray logits, INDArray target) {
         INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        return gradient(logits, t, logSoftmax(logits));
+    }
+
+    /** J and ∂J/∂s from one log-softmax. */
+    @Override
+    public Result evaluate(INDArray logits, INDArray target) {
+        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        INDArray logProbabilities = logSoftmax(logits);
+        double value = -Kernels.dot(t, logProbabilities) * factor(logits);
+        return new Result(value, gradient(logits, t, logProbabilities));
+    }
+
+    /** ∂J/∂s = r·(e^L − t), into the loss's gradient array. */
+    private INDArray gradient(INDArray logits, INDArray t, INDArray logProbabilities) {
         gradient = Buffers.like(gradient, logits);
-        Kernels.exp(logSoftmax(logits), gradient);
+        Kernels.exp(logProbabilities, gradient);
         Kernels.axpy(-1, t, gradient);
         return Kernels.scale(factor(logits), gradient);
     }

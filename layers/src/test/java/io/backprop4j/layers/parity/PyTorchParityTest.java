@@ -173,6 +173,11 @@ class PyTorchParityTest {
                             Parity.array(key + " J", value, f.get(key + ".value.64"), f.get(key + ".value"), type);
                             Parity.array(key + " ∂J/∂x", loss.gradient(x, target), f.get(key + ".grad.64"),
                                     f.get(key + ".grad"), type);
+                            Loss.Result evaluated = loss.evaluate(x, target);
+                            Parity.array(key + " evaluate J", Nd4j.scalar(evaluated.value()),
+                                    f.get(key + ".value.64"), f.get(key + ".value"), type);
+                            Parity.array(key + " evaluate ∂J/∂x", evaluated.gradient(), f.get(key + ".grad.64"),
+                                    f.get(key + ".grad"), type);
                             if (reduction == Reduction.NONE) {
                                 Parity.array(key + " terms", loss.terms(x, target), f.get(key + ".terms.64"),
                                         f.get(key + ".terms"), type);
