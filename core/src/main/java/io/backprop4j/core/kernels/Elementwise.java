@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Native element-wise kernels, written into a given output array ({@code z} may be {@code x}). One native
@@ -38,6 +37,11 @@ public final class Elementwise {
         if (OneDnnKernels.tanh(x, z) || x.dataType() == z.dataType() && OneDnnKernels.tanh(z.assign(x), z)) {
             return z;
         }
+        return tanhElementByElement(x, z);
+    }
+
+    /** z = tanh(x) by {@link Math#tanh}, element by element on a copy: any type and backend, slowly. */
+    static INDArray tanhElementByElement(INDArray x, INDArray z) {
         double[] values = x.dup('c').reshape(x.length()).toDoubleVector();
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.tanh(values[i]);
@@ -53,17 +57,6 @@ public final class Elementwise {
     /** z = log x. */
     public static INDArray log(INDArray x, INDArray z) {
         return Nd4j.exec(new Log(x, z));
-    }
-
-    /**
-     * z = log(1 + x), accurate for small x (z may be x): with w = 1 + x rounded, log(1 + x) = log w − δ/w to
-     * within an ulp, δ = (w − 1) − x the rounding error, which both subtractions compute exactly. ND4J's own
-     * Log1p computes log(1 + x) directly, so its float32 log1p(1e-10) is 0.
-     */
-    public static INDArray log1p(INDArray x, INDArray z) {
-        INDArray w = x.add(1.0);
-        INDArray correction = w.sub(1.0).subi(x).divi(w);
-        return log(w, z).subi(correction);
     }
 
     /** z = erf(x). */
@@ -114,32 +107,4 @@ public final class Elementwise {
         return Nd4j.exec(new Sign(x, z));
     }
 
-    /**
-     * Row-wise softmax z_k = e^{x_k − m} / Σ_i e^{x_i − m}, m the row maximum: no exponential overflows and
-     * no row underflows to 0/0 (ND4J's own softmax op returns NaN for a row of −1000s).
-     */
-    public static INDArray softmax(INDArray x, INDArray z) {
-        exp(x.subColumnVector(x.max(true, 1)), z);
-        return z.diviColumnVector(z.sum(true, 1));
-    }
-
-    /**
-     * Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp: {@link LogSoftmaxRows} on
-     * float32 row-major matrices, ND4J's operations otherwise.
-     */
-    public static INDArray logSoftmax(INDArray x, INDArray z) {
-        if (LogSoftmaxRows.apply(x, z)) {
-            return z;
-        }
-        INDArray shifted = x.subColumnVector(x.max(true, 1));
-        INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
-        return z.assign(shifted).subiColumnVector(logSum);
-    }
-
-    /** z = log(1 + e^x) computed as max(x, 0) + log1p(e^−|x|), finite for every finite x. */
-    public static INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
-        abs(x, z).negi();
-        log1p(exp(z, z), z);
-        return z.addi(reluKeepingNaN(x, scratch));
-    }
 }

@@ -2,10 +2,12 @@ package io.backprop4j.core.kernels;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One implementation of the kernels behind {@link Kernels}: every operation computes its result into the given
- * arrays, for any data type and memory layout. {@link TunedKernels} is today's tuned CPU path, {@link
+ * arrays, for any data type and memory layout. The composite kernels (log1p, softmax, log-softmax, softplus)
+ * are written once here, over the primitive ones. {@link TunedKernels} is today's tuned CPU path, {@link
  * PortableKernels} plain ND4J operations that run on any ND4J backend.
  */
 public interface KernelSet {
@@ -47,8 +49,15 @@ public interface KernelSet {
     /** z = log x. */
     INDArray log(INDArray x, INDArray z);
 
-    /** z = log(1 + x), accurate for small x. */
-    INDArray log1p(INDArray x, INDArray z);
+    /**
+     * z = log(1 + x), accurate for small x: log w − ((w − 1) − x)/w with w = 1 + x rounded, the correction
+     * restoring what the rounding lost (ND4J's Log1p computes log(1 + x) directly: float32 log1p(1e-10) = 0).
+     */
+    default INDArray log1p(INDArray x, INDArray z) {
+        INDArray w = x.add(1.0);
+        INDArray lost = w.sub(1.0).subi(x).divi(w);
+        return log(w, z).subi(lost);
+    }
 
     /** z = erf(x). */
     INDArray erf(INDArray x, INDArray z);
@@ -74,14 +83,28 @@ public interface KernelSet {
     /** z = sign(x). */
     INDArray sign(INDArray x, INDArray z);
 
-    /** Row-wise softmax. */
-    INDArray softmax(INDArray x, INDArray z);
+    /**
+     * Row-wise softmax z_k = e^{x_k − m} / Σ_i e^{x_i − m}, m the row maximum: no exponential overflows and no row
+     * underflows to 0/0 (ND4J's own softmax op returns NaN for a row of −1000s).
+     */
+    default INDArray softmax(INDArray x, INDArray z) {
+        exp(x.subColumnVector(x.max(true, 1)), z);
+        return z.diviColumnVector(z.sum(true, 1));
+    }
 
-    /** Row-wise log-softmax. */
-    INDArray logSoftmax(INDArray x, INDArray z);
+    /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}, by log-sum-exp. */
+    default INDArray logSoftmax(INDArray x, INDArray z) {
+        INDArray shifted = x.subColumnVector(x.max(true, 1));
+        INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
+        return z.assign(shifted).subiColumnVector(logSum);
+    }
 
-    /** z = log(1 + eˣ), finite for every finite x. */
-    INDArray softplus(INDArray x, INDArray z, INDArray scratch);
+    /** z = log(1 + eˣ) computed as max(x, 0) + log1p(e^−|x|), finite for every finite x. */
+    default INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
+        abs(x, z).negi();
+        log1p(exp(z, z), z);
+        return z.addi(reluKeepingNaN(x, scratch));
+    }
 
     /** v ← μ·v + g, momentum's velocity. */
     void momentum(double mu, INDArray g, INDArray v);

@@ -12,13 +12,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The kernels as plain ND4J operations, with no call to oneDNN, CBLAS or raw native memory: they run on any
  * ND4J backend (a GPU one, for instance), more slowly on the CPU. Chosen with {@code -Dbackprop4j.kernels=portable}
- * or {@code BACKPROP4J_KERNELS=portable}; the whole test suite runs on both kernel sets in CI. tanh, log1p and
- * the log-softmax are computed so as to keep their relative precision, as the tuned kernels do.
+ * or {@code BACKPROP4J_KERNELS=portable}; the whole test suite runs on both kernel sets in CI. tanh keeps its
+ * relative precision near 0, as the tuned kernels' does.
  */
 final class PortableKernels implements KernelSet {
 
@@ -69,14 +68,10 @@ final class PortableKernels implements KernelSet {
         return Nd4j.exec(new Sigmoid(x, z));
     }
 
-    /** ND4J's tanh loses the relative precision near 0, so tanh is Java's, element by element, on a copy. */
+    /** ND4J's tanh loses the relative precision near 0, so tanh is Java's, element by element. */
     @Override
     public INDArray tanh(INDArray x, INDArray z) {
-        double[] values = x.dup('c').reshape(x.length()).toDoubleVector();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Math.tanh(values[i]);
-        }
-        return z.assign(Nd4j.createFromArray(values).reshape('c', x.shape()));
+        return Elementwise.tanhElementByElement(x, z);
     }
 
     @Override
@@ -87,14 +82,6 @@ final class PortableKernels implements KernelSet {
     @Override
     public INDArray log(INDArray x, INDArray z) {
         return Nd4j.exec(new Log(x, z));
-    }
-
-    /** log1p x = log w − ((w − 1) − x)/w with w = 1 + x rounded: the correction restores what the rounding lost. */
-    @Override
-    public INDArray log1p(INDArray x, INDArray z) {
-        INDArray w = x.add(1.0);
-        INDArray lost = w.sub(1.0).subi(x).divi(w);
-        return log(w, z).subi(lost);
     }
 
     @Override
@@ -135,26 +122,6 @@ final class PortableKernels implements KernelSet {
     @Override
     public INDArray sign(INDArray x, INDArray z) {
         return Nd4j.exec(new Sign(x, z));
-    }
-
-    @Override
-    public INDArray softmax(INDArray x, INDArray z) {
-        exp(x.subColumnVector(x.max(true, 1)), z);
-        return z.diviColumnVector(z.sum(true, 1));
-    }
-
-    @Override
-    public INDArray logSoftmax(INDArray x, INDArray z) {
-        INDArray shifted = x.subColumnVector(x.max(true, 1));
-        INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
-        return z.assign(shifted).subiColumnVector(logSum);
-    }
-
-    @Override
-    public INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
-        abs(x, z).negi();
-        log1p(exp(z, z), z);
-        return z.addi(reluKeepingNaN(x, scratch));
     }
 
     @Override

@@ -72,11 +72,6 @@ final class TunedKernels implements KernelSet {
     }
 
     @Override
-    public INDArray log1p(INDArray x, INDArray z) {
-        return Elementwise.log1p(x, z);
-    }
-
-    @Override
     public INDArray erf(INDArray x, INDArray z) {
         return Elementwise.erf(x, z);
     }
@@ -116,19 +111,10 @@ final class TunedKernels implements KernelSet {
         return Elementwise.sign(x, z);
     }
 
-    @Override
-    public INDArray softmax(INDArray x, INDArray z) {
-        return Elementwise.softmax(x, z);
-    }
-
+    /** {@link LogSoftmaxRows} on float32 row-major matrices, the shared log-sum-exp otherwise. */
     @Override
     public INDArray logSoftmax(INDArray x, INDArray z) {
-        return Elementwise.logSoftmax(x, z);
-    }
-
-    @Override
-    public INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
-        return Elementwise.softplus(x, z, scratch);
+        return LogSoftmaxRows.apply(x, z) ? z : KernelSet.super.logSoftmax(x, z);
     }
 
     @Override
