@@ -172,7 +172,7 @@ public final class Trainer {
         return fit.validation() != null ? fit.validation() : validation;
     }
 
-    private TrainingResult run(DataSet train, DataSet validation, int firstEpoch, int epochs, int batchSize,
+    private TrainingResult run(DataSet train, DataSet validationData, int firstEpoch, int epochs, int batchSize,
             Rng rng) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
@@ -180,14 +180,14 @@ public final class Trainer {
         try (Sequential.Claim claim = model.claimForTraining()) {
             ResidentMemory.trainingStarted();
             try {
-                return loop(train, validation, firstEpoch, epochs, batchSize, rng);
+                return loop(train, validationData, firstEpoch, epochs, batchSize, rng);
             } finally {
                 ResidentMemory.trainingEnded();
             }
         }
     }
 
-    private TrainingResult loop(DataSet train, DataSet validation, int firstEpoch, int epochs, int batchSize,
+    private TrainingResult loop(DataSet train, DataSet validationData, int firstEpoch, int epochs, int batchSize,
             Rng rng) {
         if (batchSize <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("Trainer: epochs and batch size must be positive, got epochs="
@@ -195,9 +195,9 @@ public final class Trainer {
         }
         Shapes.requireFinite("Trainer", "training features", train.features());
         Shapes.requireFinite("Trainer", "training labels", train.labels());
-        if (validation != null) {
-            Shapes.requireFinite("Trainer", "validation features", validation.features());
-            Shapes.requireFinite("Trainer", "validation labels", validation.labels());
+        if (validationData != null) {
+            Shapes.requireFinite("Trainer", "validation features", validationData.features());
+            Shapes.requireFinite("Trainer", "validation labels", validationData.labels());
         }
         String broken = nonFiniteState();
         if (broken != null) {
@@ -219,9 +219,9 @@ public final class Trainer {
             if (diverged != null) {
                 throw new TrainingDivergedException(epoch, batches.count(), diverged, lastFiniteLoss);
             }
-            double validationLoss = validation == null ? Double.NaN : meanLoss(validation, batchSize);
-            double validationAccuracy = validation != null && classes(validation)
-                    ? Evaluation.of(model, validation).accuracy() : Double.NaN;
+            double validationLoss = validationData == null ? Double.NaN : meanLoss(validationData, batchSize);
+            double validationAccuracy = validationData != null && classes(validationData)
+                    ? Evaluation.of(model, validationData).accuracy() : Double.NaN;
             EpochEvent event = new EpochEvent(epoch, trainLoss, validationLoss, validationAccuracy,
                     optimizer.learningRate(), seconds, train.size());
             history.add(event);

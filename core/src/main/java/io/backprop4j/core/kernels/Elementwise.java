@@ -1,5 +1,6 @@
 package io.backprop4j.core.kernels;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
@@ -34,7 +35,8 @@ public final class Elementwise {
      * float32 tanh(0.0037) 3e-6 off).
      */
     public static INDArray tanh(INDArray x, INDArray z) {
-        if (OneDnnKernels.tanh(x, z) || x.dataType() == z.dataType() && OneDnnKernels.tanh(z.assign(x), z)) {
+        boolean floats = x.dataType() == DataType.FLOAT && z.dataType() == DataType.FLOAT;
+        if (OneDnnKernels.tanh(x, z) || floats && OneDnnKernels.tanh(z.assign(x), z)) {
             return z;
         }
         return tanhElementByElement(x, z);
@@ -62,11 +64,6 @@ public final class Elementwise {
     /** z = erf(x). */
     public static INDArray erf(INDArray x, INDArray z) {
         return Nd4j.exec(new Erf(x, z));
-    }
-
-    /** y ← y + α·x in place, one native call with no temporary array (see {@link Level1#axpy}). */
-    public static INDArray axpy(double alpha, INDArray x, INDArray y) {
-        return Level1.axpy(alpha, x, y);
     }
 
     /** z ← √x (z may be x). */

@@ -1,7 +1,6 @@
 package io.backprop4j.core.kernels;
 
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -165,10 +164,6 @@ public final class Kernels {
         KERNELS.nesterovStep(eta, mu, g, v, w);
     }
 
-    /** Runs one long native operation (a convolution, a pooling) on every core the kernels may use. */
-    public static <T> T runWide(Supplier<T> operation) {
-        return KERNELS.runWide(operation);
-    }
 
     /** Prepares the calling thread's native thread counts; called before a model's first pass on a thread. */
     public static void configureThisThread() {

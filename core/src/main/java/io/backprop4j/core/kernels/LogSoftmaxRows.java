@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * maximum: the shifts x_k − m (exact) in Java, their exponentials in one oneDNN kernel ({@link Elementwise#exp},
  * within an ulp or two), and each row's sum and logarithm in double precision. oneDNN's own float32 log-softmax,
  * one call, was off by up to 4e-6, ten times PyTorch's float32 error in an MLP's gradient; this is as close as
- * PyTorch's. For a classifier's small logits (figures: docs/performance.md); the elements are copied in bulk into two
- * arrays kept per thread, so a call allocates nothing.
+ * PyTorch's. Meant for a classifier's small logits (docs/performance.md); the elements are copied in bulk into
+ * two arrays kept per thread, so a call allocates nothing.
  */
 final class LogSoftmaxRows {
 

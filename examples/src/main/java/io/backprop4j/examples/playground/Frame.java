@@ -95,7 +95,7 @@ final class Frame {
     }
 
     /** ‖∂J/∂W‖₂ of each Dense layer's weights for the last batch, first layer first: the vanishing-gradient strip. */
-    static List<Double> gradientNorms(Network network) {
+    private static List<Double> gradientNorms(Network network) {
         List<INDArray> gradients = network.recorder().gradients();
         List<Double> norms = new ArrayList<>();
         int parameter = 0;

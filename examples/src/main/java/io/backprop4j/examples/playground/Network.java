@@ -1,5 +1,6 @@
 package io.backprop4j.examples.playground;
 
+import io.backprop4j.core.DataSet;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
@@ -64,7 +65,7 @@ final class Network {
         trainer.fit(points.trainSet(), Fit.epochs(1).batchSize(batchSize).seed(seed * 1_000_003L + epoch));
     }
 
-    double loss(io.backprop4j.core.DataSet data) {
+    double loss(DataSet data) {
         return data.size() == 0 ? Double.NaN : trainer.meanLoss(data, data.size());
     }
 
