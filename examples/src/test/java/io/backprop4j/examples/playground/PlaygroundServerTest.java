@@ -161,8 +161,9 @@ class PlaygroundServerTest {
     @Test
     void sessionsAndStreamsAreBounded() throws Exception {
         String first = create(null);
+        String last = null;
         for (int i = 1; i < 4; i++) {
-            create(null);
+            last = create(null);
         }
         HttpResponse<String> full = request("POST", "/api/sessions", null);
         assertEquals(503, full.statusCode());
@@ -171,7 +172,9 @@ class PlaygroundServerTest {
             HttpResponse<String> second = request("GET", "/api/sessions/" + first + "/events", null);
             assertEquals(409, second.statusCode(), second.body());
         }
-        assertEquals(204, request("DELETE", "/api/sessions/" + first, null).statusCode());
+        // closing the stream ended the first session; deleting another frees a place too
+        assertEquals(204, request("DELETE", "/api/sessions/" + last, null).statusCode());
+        assertEquals(404, request("GET", "/api/sessions/" + last, null).statusCode());
         create(null);
     }
 
