@@ -14,9 +14,9 @@ import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class UsesBackprop4jTest {
     void trainsSavesAndReloadsAClassifierWithTheTunedThreadsByDefault(@TempDir Path dir) throws Exception {
         DataSet rings = rings(600, new Random(7));
         Sequential model = Sequential.of(new Dense(2, 16), new ReLU(), new Dense(16, 2)).initialize(3);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.02)).fit(rings, Fit.epochs(60).batchSize(32).seed(1));
+        new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.02)).fit(rings, Fit.epochs(60).batchSize(32).seed(1));
 
         assertEquals(1, Threads.kernelThreads(), "the library's default kernel thread count");
         double accuracy = Evaluation.of(model, rings).accuracy();

@@ -4,7 +4,8 @@ import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.NegativeLogLikelihood;
-import io.backprop4j.optim.Adadelta;
+import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.Optimizers;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,7 +39,7 @@ public class CnnStepBenchmark {
     public int kernelThreads;
 
     private final NegativeLogLikelihood loss = new NegativeLogLikelihood();
-    private final Adadelta optimizer = new Adadelta(1.0);
+    private final Optimizer optimizer = Optimizers.adadelta(1.0);
     private Sequential model;
     private INDArray x;
     private INDArray labels;

@@ -6,7 +6,8 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.Sgd;
+import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.Optimizers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +25,7 @@ final class MlpStep {
     final INDArray x;
     final INDArray labels;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
-    private final Sgd optimizer = Sgd.nesterov(0.01, 0.9);
+    private final Optimizer optimizer = Optimizers.fusedMomentum(0.01, 0.9, true);
     private final INDArray ones;
     private final INDArray[] activations = new INDArray[SIZES.length];
     private final INDArray[] weights = new INDArray[SIZES.length - 1];

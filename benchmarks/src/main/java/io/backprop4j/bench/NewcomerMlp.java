@@ -8,7 +8,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Fit;
-import io.backprop4j.optim.Sgd;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import java.io.IOException;
 import java.util.Locale;
@@ -31,7 +31,7 @@ public final class NewcomerMlp {
         }
         MnistData data = MnistDataset.FASHION_MNIST.loadOffline();
         Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(0.05, 0.9));
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(0.05, 0.9));
         long start = System.nanoTime();
         trainer.fit(data.train(), Fit.epochs(3).batchSize(128).seed(1));
         double seconds = (System.nanoTime() - start) / 1e9;

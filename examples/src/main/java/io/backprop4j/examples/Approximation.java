@@ -6,8 +6,8 @@ import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Sigmoid;
 import io.backprop4j.layers.losses.MeanSquaredError;
-import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Fit;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -60,7 +60,7 @@ public final class Approximation {
         Sequential model = Sequential.of(new Dense(1, hidden, WeightInit.XAVIER_NORMAL, DataType.DOUBLE),
                 new Sigmoid(), new Dense(hidden, 1, WeightInit.XAVIER_NORMAL, DataType.DOUBLE)).initialize(seed);
         model.parameters().get(0).value().muli(10); // steep sigmoids from the start: steps need large w
-        Trainer trainer = new Trainer(model, new MeanSquaredError(), new Adam(0.05));
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), Optimizers.adam(0.05));
         trainer.fit(data, Fit.epochs(epochs).batchSize(data.size()).seed(seed));
         return trainer.meanLoss(data, data.size());
     }

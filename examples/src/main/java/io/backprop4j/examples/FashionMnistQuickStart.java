@@ -9,7 +9,7 @@ import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
-import io.backprop4j.optim.Sgd;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.listeners.LoggingListener;
 import io.backprop4j.optim.schedules.CosineAnnealing;
@@ -22,7 +22,7 @@ public final class FashionMnistQuickStart {
     public static void main(String[] args) throws IOException {
         MnistData data = MnistDataset.FASHION_MNIST.load();             // Debian's package, the cache, or a download
         Sequential model = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(0.05, 0.9))
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(0.05, 0.9))
                 .schedule(new CosineAnnealing(0.05, 0, 10))
                 .addListener(new LoggingListener());
         trainer.fit(data.train(),

@@ -5,9 +5,9 @@ import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 
 /** The network trained on each playground problem: 2-32-32-2 tanh, softmax cross-entropy, full-batch Adam. */
@@ -19,7 +19,7 @@ public final class PlaygroundTraining {
     public static Sequential train(DataSet data, int epochs, long seed) {
         Sequential model = Sequential.of(new Dense(2, 32), new Tanh(), new Dense(32, 32), new Tanh(), new Dense(32, 2))
                 .initialize(seed);
-        new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.03)).fit(data,
+        new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.03)).fit(data,
                 Fit.epochs(epochs).batchSize(data.size()).seed(seed));
         return model;
     }

@@ -5,9 +5,9 @@ import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
 import io.backprop4j.optim.listeners.LoggingListener;
@@ -22,7 +22,7 @@ public final class QuickStart {
                 new Dense(2, 32), new Tanh(),
                 new Dense(32, 32), new Tanh(),
                 new Dense(32, 2)).initialize(42);                    // one seed, same weights every run
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.01))
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
                 .schedule(new CosineAnnealing(0.01, 0.0005, 30))
                 .addListener(new LoggingListener());                 // one SLF4J line per epoch
         TrainingResult result = trainer.fit(data,

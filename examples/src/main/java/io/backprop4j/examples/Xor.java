@@ -7,7 +7,7 @@ import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
-import io.backprop4j.optim.Sgd;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,7 +25,7 @@ public final class Xor {
     /** Trains the 2-4-2 network full-batch from {@code seed} and returns it. */
     public static Sequential train(long seed) {
         Sequential model = Sequential.of(new Dense(2, 4), new Tanh(), new Dense(4, 2)).initialize(seed);
-        new Trainer(model, new SoftmaxCrossEntropy(), Sgd.momentum(0.5, 0.9)).fit(DATA,
+        new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.momentum(0.5, 0.9)).fit(DATA,
                 Fit.epochs(300).batchSize(4).seed(seed));
         return model;
     }

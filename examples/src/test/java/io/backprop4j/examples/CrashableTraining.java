@@ -7,9 +7,9 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.Adam;
 import io.backprop4j.optim.Checkpoint;
 import io.backprop4j.optim.Fit;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public final class CrashableTraining {
     }
 
     private static Trainer trainer(Sequential model, Path checkpointFile) {
-        return new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.001)).checkpointEachEpoch(checkpointFile,
+        return new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.001)).checkpointEachEpoch(checkpointFile,
                 Map.of());
     }
 

@@ -8,7 +8,9 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -26,10 +28,10 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param epoch     the last completed epoch (1-based); training resumes at {@code epoch + 1}
  * @param rng       the state of the shuffling generator after that epoch
  * @param metadata  what the caller saved beside, e.g. the training settings
- * @param optimizerType the optimizer whose state this is (its class's simple name)
+ * @param optimizer the description of the optimizer whose state this is ({@link Optimizer#description()})
  */
 public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String, INDArray> optimizerArrays,
-        Map<String, Long> optimizerSteps, Map<String, Object> metadata, String optimizerType) {
+        Map<String, Long> optimizerSteps, Map<String, Object> metadata, List<String> optimizer) {
 
     public static final String TRAINING = "training.json";
 
@@ -41,8 +43,8 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
         Map<String, byte[]> entries = new LinkedHashMap<>(ModelFile.entries(model, metadata));
         optimizer.stateArrays(model.parameters()).forEach((key, array) ->
                 entries.put(optimizerEntry(key), Npy.toBytes(array)));
-        ObjectNode training = JSON.createObjectNode().put("epoch", epoch).put("optimizer",
-                optimizer.getClass().getSimpleName());
+        ObjectNode training = JSON.createObjectNode().put("epoch", epoch);
+        training.set("optimizer", JSON.valueToTree(optimizer.description()));
         write(training.putObject("rng"), rng);
         ObjectNode generators = training.putObject("layerGenerators");
         model.generators().forEach((name, generator) -> write(generators.putObject(name), generator.state()));
@@ -71,6 +73,12 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
                 || !rng.path("seed").canConvertToLong()) {
             throw new FileFormatException(source + ": " + TRAINING + " lacks a positive epoch or the rng state");
         }
+        if (!training.path("optimizer").isArray()) {
+            throw new FileFormatException(source + ": " + TRAINING + " lacks the optimizer's description, a list of"
+                    + " its transforms; it was written by an older backprop4j, whose optimizer state cannot be matched");
+        }
+        List<String> optimizer = new ArrayList<>();
+        training.path("optimizer").forEach(transform -> optimizer.add(transform.asText()));
         Map<String, Long> steps = new LinkedHashMap<>();
         training.path("optimizerSteps").fields().forEachRemaining(f -> steps.put(f.getKey(), f.getValue().asLong()));
         Map<String, INDArray> arrays = new LinkedHashMap<>();
@@ -92,7 +100,7 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
             generator.getValue().restore(read(state));
         }
         return new Checkpoint(saved.model(), training.path("epoch").asInt(), read(rng), arrays, steps,
-                saved.metadata(), training.path("optimizer").asText());
+                saved.metadata(), List.copyOf(optimizer));
     }
 
     private static void write(ObjectNode node, Rng.State state) {
@@ -105,8 +113,15 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
                 node.path("spareGaussian").asDouble());
     }
 
-    /** Puts the saved optimizer state into {@code optimizer}, which must step this checkpoint's model. */
+    /**
+     * Puts the saved optimizer state into {@code optimizer}, which must step this checkpoint's model and be the
+     * same chain of transforms (its {@link Optimizer#description()}).
+     */
     public void restoreOptimizer(Optimizer optimizer) {
+        if (!this.optimizer.equals(optimizer.description())) {
+            throw new IllegalArgumentException("Checkpoint: it holds the state of the optimizer " + this.optimizer
+                    + ", not of " + optimizer.description() + "; resume with the checkpoint's optimizer");
+        }
         optimizer.restoreState(model.parameters(), optimizerArrays, optimizerSteps);
     }
 

@@ -6,10 +6,11 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Updates parameters from their gradients, in place: {@code w ← w − update(∂J/∂w, state)}. Each
- * optimizer keeps its own per-parameter state, created lazily the first time it sees a parameter. The
- * learning rate can be changed between steps (by a schedule). A step may use the gradient arrays as
- * scratch space: read gradients before calling it (listeners get them in {@code afterBackward}).
+ * Updates parameters from their gradients, in place: {@code w ← w − η·u(∂J/∂w, state)}. The optimizers are
+ * chains of transforms built by {@link Optimizers}; the state per parameter is created lazily the first time a
+ * parameter is stepped. The learning rate η can be changed between steps (by a schedule). A step may use the
+ * gradient arrays as scratch space: read gradients before calling it (callbacks get them in
+ * {@code afterBackward}).
  */
 public interface Optimizer {
 
@@ -20,8 +21,18 @@ public interface Optimizer {
     void setLearningRate(double learningRate);
 
     /**
-     * The state arrays of each stepped parameter, keyed {@code "parameterName/arrayName"} (live arrays), which a
-     * checkpoint saves; none for an optimizer without state.
+     * What the optimizer computes, apart from its learning rate: each transform with its hyper-parameters, in
+     * order, e.g. {@code [ScaleByAdam[beta1=0.9, beta2=0.999, epsilon=1.0E-8, amsgrad=false]]}. A checkpoint stores
+     * it, and its state resumes only into an optimizer with the same description. An optimizer of one's own is
+     * described by its class name.
+     */
+    default List<String> description() {
+        return List.of(getClass().getName());
+    }
+
+    /**
+     * The state arrays of each stepped parameter, keyed {@code "parameterName/INDEX.arrayName"} (live arrays),
+     * which a checkpoint saves; none for an optimizer without state.
      */
     default Map<String, INDArray> stateArrays(List<Parameter> parameters) {
         return Map.of();
@@ -32,10 +43,13 @@ public interface Optimizer {
         return Map.of();
     }
 
-    /** Puts a checkpoint's state back ({@link #stateArrays} and {@link #stepCounts} as saved). */
+    /**
+     * Puts a checkpoint's state back ({@link #stateArrays} and {@link #stepCounts} as saved). Everything is
+     * checked before anything changes.
+     */
     default void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
         if (!arrays.isEmpty()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " keeps no state, but the checkpoint holds "
+            throw new IllegalArgumentException(description() + " keeps no state, but the checkpoint holds "
                     + arrays.keySet());
         }
     }

@@ -7,17 +7,18 @@ import java.util.function.DoubleFunction;
 /**
  * The named optimizers by short name (as on the command line, e.g. {@code --optimizer adam}), each with the
  * default learning rate its users expect: one list for the command line, the playground and programs that store
- * an optimizer's name with a run.
+ * an optimizer's name with a run. Momentum and Nesterov are the fused form of their chains
+ * ({@link Optimizers#fusedMomentum}).
  */
 public enum OptimizerName {
-    SGD("sgd", 0.05, Sgd::new),
-    MOMENTUM("momentum", 0.05, lr -> Sgd.momentum(lr, 0.9)),
-    NESTEROV("nesterov", 0.05, lr -> Sgd.nesterov(lr, 0.9)),
-    ADAGRAD("adagrad", 0.01, Adagrad::new),
-    RMSPROP("rmsprop", 0.001, RmsProp::new),
-    ADAM("adam", 0.001, Adam::new),
-    ADAMW("adamw", 0.001, AdamW::new),
-    ADADELTA("adadelta", 1.0, Adadelta::new);
+    SGD("sgd", 0.05, Optimizers::sgd),
+    MOMENTUM("momentum", 0.05, lr -> Optimizers.fusedMomentum(lr, 0.9, false)),
+    NESTEROV("nesterov", 0.05, lr -> Optimizers.fusedMomentum(lr, 0.9, true)),
+    ADAGRAD("adagrad", 0.01, Optimizers::adagrad),
+    RMSPROP("rmsprop", 0.001, Optimizers::rmsprop),
+    ADAM("adam", 0.001, Optimizers::adam),
+    ADAMW("adamw", 0.001, Optimizers::adamw),
+    ADADELTA("adadelta", 1.0, Optimizers::adadelta);
 
     private final String id;
     private final double defaultLearningRate;

@@ -44,7 +44,6 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final List<TrainingListener> listeners = new ArrayList<>(List.of(new MemoryCollection()));
     private LearningRateSchedule schedule;
-    private double clipNorm = 0;
     private DataSet validation;
     private int skippedBatches;
     private double lastFiniteLoss;
@@ -76,13 +75,6 @@ public final class Trainer {
     public Trainer stopWhenGradientNormBelow(double theta) {
         requirePositive("θ", theta);
         return addListener(new GradientNormStop(theta));
-    }
-
-    /** Clips each batch's gradient to global norm {@code maxNorm} before the step. */
-    public Trainer clipGradientNorm(double maxNorm) {
-        requirePositive("the clipping norm", maxNorm);
-        this.clipNorm = maxNorm;
-        return this;
     }
 
     /**
@@ -157,12 +149,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the checkpoint is at epoch " + checkpoint.epoch()
                     + ", already at or past the requested " + epochs + " epochs");
         }
-        String type = optimizer.getClass().getSimpleName();
-        if (!checkpoint.optimizerType().equals(type)) {
-            throw new IllegalArgumentException("Trainer: the checkpoint holds the state of " + checkpoint.optimizerType()
-                    + " but this Trainer's optimizer is " + type + "; resume with a " + checkpoint.optimizerType());
-        }
-        optimizer.restoreState(model.parameters(), checkpoint.optimizerArrays(), checkpoint.optimizerSteps());
+        checkpoint.restoreOptimizer(optimizer);
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());
         return run(train, validationFor(fit), checkpoint.epoch() + 1, epochs, fit.batchSize(), rng);
@@ -273,9 +260,6 @@ public final class Trainer {
                 continue;
             }
             lastFiniteLoss = value;
-            if (clipNorm > 0) {
-                GradientClipping.clipByGlobalNorm(parameters, clipNorm);
-            }
             listeners.forEach(l -> l.afterBackward(epoch, number, value, parameters));
             optimizer.step(parameters);
             lossSum += value;

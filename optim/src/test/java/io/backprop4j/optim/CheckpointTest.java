@@ -18,6 +18,7 @@ import io.backprop4j.layers.activations.PReLU;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.optim.transforms.ScaleByAdam;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,9 +59,10 @@ class CheckpointTest {
 
     @Test
     void resumingFromACheckpointEndsWithTheWeightsOfAnUninterruptedRun() throws IOException {
-        List<Function<Double, StatefulOptimizer<?>>> optimizers = List.of(lr -> Sgd.nesterov(lr, 0.9), Adam::new,
-                Adadelta::new, RmsProp::new, Adagrad::new);
-        for (Function<Double, StatefulOptimizer<?>> optimizer : optimizers) {
+        List<Function<Double, Optimizer>> optimizers = List.of(lr -> Optimizers.nesterov(lr, 0.9),
+                lr -> Optimizers.fusedMomentum(lr, 0.9, true), Optimizers::adam, Optimizers::adadelta,
+                Optimizers::rmsprop, Optimizers::adagrad);
+        for (Function<Double, Optimizer> optimizer : optimizers) {
             DataSet data = blobs();
             Sequential uninterrupted = network();
             new Trainer(uninterrupted, new SoftmaxCrossEntropy(), optimizer.apply(0.01)).fit(data,
@@ -73,7 +75,7 @@ class CheckpointTest {
             Checkpoint checkpoint = Checkpoint.load(file);
             assertEquals(2, checkpoint.epoch());
             assertEquals("test", checkpoint.metadata().get("run"));
-            StatefulOptimizer<?> restarted = optimizer.apply(0.01);
+            Optimizer restarted = optimizer.apply(0.01);
             TrainingResult rest = new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), restarted)
                     .resume(checkpoint, data, Fit.epochs(5).batchSize(32));
 
@@ -81,7 +83,7 @@ class CheckpointTest {
             List<double[]> expected = weights(uninterrupted);
             List<double[]> actual = weights(checkpoint.model());
             for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i), actual.get(i), restarted.getClass().getSimpleName() + " parameter " + i);
+                assertArrayEquals(expected.get(i), actual.get(i), restarted.description() + " parameter " + i);
             }
         }
     }
@@ -90,14 +92,14 @@ class CheckpointTest {
     void aResumedBatchNormAndDropoutNetworkEndsWithTheSameWeightsAndRunningStatistics() throws IOException {
         DataSet data = blobs();
         Sequential uninterrupted = batchNormNetwork();
-        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), new Adadelta(1.0)).fit(data,
+        new Trainer(uninterrupted, new SoftmaxCrossEntropy(), Optimizers.adadelta(1.0)).fit(data,
                 Fit.epochs(4).batchSize(32).seed(5));
 
         Path file = directory.resolve("bn-checkpoint.zip");
-        new Trainer(batchNormNetwork(), new SoftmaxCrossEntropy(), new Adadelta(1.0))
+        new Trainer(batchNormNetwork(), new SoftmaxCrossEntropy(), Optimizers.adadelta(1.0))
                 .checkpointEachEpoch(file, Map.of()).fit(data, Fit.epochs(2).batchSize(32).seed(5));
         Checkpoint checkpoint = Checkpoint.load(file);
-        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), new Adadelta(1.0)).resume(checkpoint, data,
+        new Trainer(checkpoint.model(), new SoftmaxCrossEntropy(), Optimizers.adadelta(1.0)).resume(checkpoint, data,
                 Fit.epochs(4).batchSize(32));
 
         List<double[]> expected = weights(uninterrupted);
@@ -118,20 +120,22 @@ class CheckpointTest {
     @Test
     void restoresAdamsMomentsAndStepCount() throws IOException {
         Sequential model = network();
-        Adam adam = new Adam(0.01);
+        Chain adam = Optimizers.adam(0.01);
         new Trainer(model, new SoftmaxCrossEntropy(), adam).fit(blobs(), Fit.epochs(1).batchSize(100).seed(1));
         Path file = directory.resolve("adam.zip");
         Checkpoint.save(file, model, adam, 1, new Rng(4).state(), Map.of());
 
         Checkpoint checkpoint = Checkpoint.load(file);
-        Adam restored = new Adam(0.01);
+        Chain restored = Optimizers.adam(0.01);
         checkpoint.restoreOptimizer(restored);
         for (int i = 0; i < model.parameters().size(); i++) {
             Parameter original = model.parameters().get(i);
             Parameter copy = checkpoint.model().parameters().get(i);
-            assertEquals(3, restored.state(copy).steps());
-            assertEquals(adam.state(original).array("0.m"), restored.state(copy).array("0.m"));
-            assertEquals(adam.state(original).array("0.v"), restored.state(copy).array("0.v"));
+            ScaleByAdam.State saved = (ScaleByAdam.State) adam.state(original).get(0);
+            ScaleByAdam.State state = (ScaleByAdam.State) restored.state(copy).get(0);
+            assertEquals(3, state.steps());
+            assertEquals(saved.m(), state.m());
+            assertEquals(saved.v(), state.v());
         }
     }
 
@@ -146,19 +150,53 @@ class CheckpointTest {
     @Test
     void resumingNeedsTheCheckpointsModelAndAnEpochStillToRun() throws IOException {
         Path file = directory.resolve("c.zip");
-        new Trainer(network(), new SoftmaxCrossEntropy(), new Adam(0.01)).checkpointEachEpoch(file, Map.of())
+        new Trainer(network(), new SoftmaxCrossEntropy(), Optimizers.adam(0.01)).checkpointEachEpoch(file, Map.of())
                 .fit(blobs(), Fit.epochs(2).batchSize(50).seed(1));
         Checkpoint checkpoint = Checkpoint.load(file);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(network(), new SoftmaxCrossEntropy(),
-                new Adam(0.01)).resume(checkpoint, blobs(), Fit.epochs(4).batchSize(50)));
+                Optimizers.adam(0.01)).resume(checkpoint, blobs(), Fit.epochs(4).batchSize(50)));
         IllegalArgumentException done = assertThrows(IllegalArgumentException.class, () -> new Trainer(
-                checkpoint.model(), new SoftmaxCrossEntropy(), new Adam(0.01)).resume(checkpoint, blobs(),
+                checkpoint.model(), new SoftmaxCrossEntropy(), Optimizers.adam(0.01)).resume(checkpoint, blobs(),
                         Fit.epochs(2).batchSize(50)));
         assertTrue(done.getMessage().contains("already at or past the requested 2 epochs"), done.getMessage());
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(
-                checkpoint.model(), new SoftmaxCrossEntropy(), Sgd.nesterov(0.1, 0.9)).resume(checkpoint, blobs(),
+                checkpoint.model(), new SoftmaxCrossEntropy(), Optimizers.nesterov(0.1, 0.9)).resume(checkpoint, blobs(),
                         Fit.epochs(4).batchSize(50)));
-        assertTrue(other.getMessage().contains("holds the state of Adam but this Trainer's optimizer is Sgd"),
+        assertTrue(other.getMessage().contains("holds the state of the optimizer [ScaleByAdam[beta1=0.9, beta2=0.999,"
+                + " epsilon=1.0E-8, amsgrad=false]], not of [TraceMomentum[mu=0.9, nesterov=true, dampening=0.0]]"),
                 other.getMessage());
+    }
+
+    @Test
+    void anAdagradCheckpointDoesNotResumeIntoRmsPropNorTheOtherWayRound() throws IOException {
+        List<Function<Double, Optimizer>> optimizers = List.of(Optimizers::adagrad, Optimizers::rmsprop);
+        for (int i = 0; i < 2; i++) {
+            Path file = directory.resolve("adaptive-" + i + ".zip");
+            new Trainer(network(), new SoftmaxCrossEntropy(), optimizers.get(i).apply(0.01))
+                    .checkpointEachEpoch(file, Map.of()).fit(blobs(), Fit.epochs(1).batchSize(50).seed(1));
+            Checkpoint checkpoint = Checkpoint.load(file);
+            Optimizer other = optimizers.get(1 - i).apply(0.01);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Trainer(
+                    checkpoint.model(), new SoftmaxCrossEntropy(), other).resume(checkpoint, blobs(),
+                            Fit.epochs(2).batchSize(50)));
+            assertTrue(refused.getMessage().contains(checkpoint.optimizer().toString())
+                    && refused.getMessage().contains(other.description().toString()), refused.getMessage());
+        }
+    }
+
+    @Test
+    void theFusedMomentumAndItsChainShareTheirCheckpoints() throws IOException {
+        Path file = directory.resolve("nesterov.zip");
+        Sequential model = network();
+        Optimizer fused = Optimizers.fusedMomentum(0.01, 0.9, true);
+        new Trainer(model, new SoftmaxCrossEntropy(), fused).fit(blobs(), Fit.epochs(1).batchSize(50).seed(1));
+        Checkpoint.save(file, model, fused, 1, new Rng(1).state(), Map.of());
+        Chain chain = Optimizers.nesterov(0.01, 0.9);
+        Checkpoint checkpoint = Checkpoint.load(file);
+        checkpoint.restoreOptimizer(chain);
+        assertEquals(fused.stateArrays(model.parameters()).keySet(),
+                chain.stateArrays(checkpoint.model().parameters()).keySet());
+        assertEquals(fused.stateArrays(model.parameters()).get("0.weights/0.velocity"),
+                chain.stateArrays(checkpoint.model().parameters()).get("0.weights/0.velocity"));
     }
 }

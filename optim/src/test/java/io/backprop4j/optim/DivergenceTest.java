@@ -68,20 +68,20 @@ class DivergenceTest {
         DataSet data = line(-1);
         data.features().putScalar(17, 0, Float.NaN);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(linear(), new SquaredError(), new Sgd(0.1)).fit(data,
+                () -> new Trainer(linear(), new SquaredError(), Optimizers.sgd(0.1)).fit(data,
                         Fit.epochs(1).batchSize(8).seed(1)));
         assertTrue(error.getMessage().contains("training features contain NaN at row 17, column 0"), error.getMessage());
         DataSet infinite = line(-1);
         infinite.labels().putScalar(3, 0, Float.NEGATIVE_INFINITY);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Trainer(linear(), new SquaredError(),
-                new Sgd(0.1)).fit(infinite, Fit.epochs(1).batchSize(8).seed(1))).getMessage().contains("training labels contain -Infinity at row 3"));
+                Optimizers.sgd(0.1)).fit(infinite, Fit.epochs(1).batchSize(8).seed(1))).getMessage().contains("training labels contain -Infinity at row 3"));
     }
 
     @Test
     void divergenceStopsAtItsBatchAndLeavesTheLastGoodCheckpoint() throws IOException {
         Path file = directory.resolve("checkpoint.zip");
         Sequential model = linear();
-        Trainer trainer = new Trainer(model, new SquaredError(), new Sgd(20)).checkpointEachEpoch(file, Map.of());
+        Trainer trainer = new Trainer(model, new SquaredError(), Optimizers.sgd(20)).checkpointEachEpoch(file, Map.of());
         TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
                 () -> trainer.fit(line(-1), Fit.epochs(1000).batchSize(8).seed(1)));
         assertTrue(error.epoch() >= 2, "diverges after a few epochs, not at once: epoch " + error.epoch());
@@ -97,7 +97,7 @@ class DivergenceTest {
     @Test
     void aNonFiniteGradientIsCaughtEvenWhenTheLossIsFinite() {
         TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(linear(), new PoisonedLoss(true), new Sgd(0.1)).fit(line(5),
+                () -> new Trainer(linear(), new PoisonedLoss(true), Optimizers.sgd(0.1)).fit(line(5),
                         Fit.epochs(3).batchSize(8).seed(1)));
         assertTrue(error.getMessage().contains("non-finite gradient of 0.weights at epoch 1"), error.getMessage());
     }
@@ -106,7 +106,7 @@ class DivergenceTest {
     void skippingLeavesOutOnlyThePoisonedBatches() {
         for (boolean inGradient : new boolean[] {false, true}) {
             Sequential model = linear();
-            TrainingResult result = new Trainer(model, new PoisonedLoss(inGradient), new Sgd(0.3))
+            TrainingResult result = new Trainer(model, new PoisonedLoss(inGradient), Optimizers.sgd(0.3))
                     .skipNonFiniteBatches().fit(line(5), Fit.epochs(40).batchSize(8).seed(1));
             assertEquals(40, result.skippedBatches(), "one poisoned batch per epoch");
             assertEquals(2, model.parameters().get(0).value().getDouble(0), 0.05, "the slope is still learned");

@@ -17,8 +17,8 @@ class NamesTest {
             assertEquals(0.123, optimizer.learningRate(), 0, name.id());
             assertEquals(name, OptimizerName.of(name.id()));
         }
-        assertTrue(OptimizerName.NESTEROV.create(0.1) instanceof Sgd);
-        assertTrue(OptimizerName.ADAM.create(0.1) instanceof Adam);
+        assertEquals(Optimizers.nesterov(0.1, 0.9).description(), OptimizerName.NESTEROV.create(0.1).description());
+        assertEquals(Optimizers.adam(0.1).description(), OptimizerName.ADAM.create(0.1).description());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptimizerName.of("lion"));
         assertTrue(e.getMessage().contains("[sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, adadelta]"));
     }

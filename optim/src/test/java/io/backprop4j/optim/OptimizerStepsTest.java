@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.kernels.Threads;
-import io.backprop4j.optim.transforms.Chain;
+import io.backprop4j.optim.transforms.AddDecayedWeights;
 import io.backprop4j.optim.transforms.TraceMomentum;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,12 +30,12 @@ class OptimizerStepsTest {
 
     @Test
     void sgd() {
-        assertMatches(() -> new Sgd(0.1), (w, g, t, s) -> w - 0.1 * g);
+        assertMatches(() -> Optimizers.sgd(0.1), (w, g, t, s) -> w - 0.1 * g);
     }
 
     @Test
     void sgdWithMomentum() {
-        assertMatches(() -> Sgd.momentum(0.1, 0.9), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.momentum(0.1, 0.9), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + g;
             return w - 0.1 * s[0];
         });
@@ -43,7 +43,7 @@ class OptimizerStepsTest {
 
     @Test
     void sgdWithNesterovMomentum() {
-        assertMatches(() -> Sgd.nesterov(0.1, 0.9), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.nesterov(0.1, 0.9), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + g;
             return w - 0.1 * (g + 0.9 * s[0]);
         });
@@ -51,12 +51,13 @@ class OptimizerStepsTest {
 
     @Test
     void sgdWithWeightDecayShrinksThenSteps() {
-        assertMatches(() -> new Sgd(0.1, 0, false, 0.01), (w, g, t, s) -> (1 - 0.1 * 0.01) * w - 0.1 * g);
+        assertMatches(() -> Optimizers.chain(0.1, new AddDecayedWeights(0.01)),
+                (w, g, t, s) -> (1 - 0.1 * 0.01) * w - 0.1 * g);
     }
 
     @Test
     void adagrad() {
-        assertMatches(() -> new Adagrad(0.5), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.adagrad(0.5), (w, g, t, s) -> {
             s[0] += g * g;
             return w - 0.5 * g / (Math.sqrt(s[0]) + 1e-10);
         });
@@ -64,7 +65,7 @@ class OptimizerStepsTest {
 
     @Test
     void rmsProp() {
-        assertMatches(() -> new RmsProp(0.01), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.rmsprop(0.01), (w, g, t, s) -> {
             s[0] = 0.99 * s[0] + 0.01 * g * g;
             return w - 0.01 * g / (Math.sqrt(s[0]) + 1e-8);
         });
@@ -72,17 +73,17 @@ class OptimizerStepsTest {
 
     @Test
     void adam() {
-        assertMatches(() -> new Adam(0.1), (w, g, t, s) -> adamStep(w, g, t, s));
+        assertMatches(() -> Optimizers.adam(0.1), (w, g, t, s) -> adamStep(w, g, t, s));
     }
 
     @Test
     void adamWDecaysTheWeightsApartFromTheGradient() {
-        assertMatches(() -> new AdamW(0.1, 0.05), (w, g, t, s) -> adamStep((1 - 0.1 * 0.05) * w, g, t, s));
+        assertMatches(() -> Optimizers.adamw(0.1, 0.05), (w, g, t, s) -> adamStep((1 - 0.1 * 0.05) * w, g, t, s));
     }
 
     @Test
     void adamWithAmsgrad() {
-        assertMatches(() -> Adam.amsgrad(0.1), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.amsgrad(0.1), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + 0.1 * g;
             s[1] = 0.999 * s[1] + 0.001 * g * g;
             s[2] = Math.max(s[2], s[1]);
@@ -93,7 +94,7 @@ class OptimizerStepsTest {
 
     @Test
     void rmsPropCenteredWithMomentum() {
-        assertMatches(() -> new RmsProp(0.01, 0.9, 1e-8, 0.5, true), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.rmsprop(0.01, 0.9, 1e-8, 0.5, true), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + 0.1 * g * g;
             s[1] = 0.9 * s[1] + 0.1 * g;
             double average = Math.sqrt(s[0] - s[1] * s[1]) + 1e-8;
@@ -104,7 +105,7 @@ class OptimizerStepsTest {
 
     @Test
     void adagradWithLearningRateDecay() {
-        assertMatches(() -> new Adagrad(0.5, 1e-10, 0.1), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.adagrad(0.5, 1e-10, 0.1), (w, g, t, s) -> {
             s[0] += g * g;
             return w - 0.5 / (1 + (t - 1) * 0.1) * g / (Math.sqrt(s[0]) + 1e-10);
         });
@@ -112,7 +113,7 @@ class OptimizerStepsTest {
 
     @Test
     void momentumWithDampening() {
-        assertMatches(() -> Chain.of(0.1, new TraceMomentum(0.9, false, 0.3)), (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.chain(0.1, new TraceMomentum(0.9, false, 0.3)), (w, g, t, s) -> {
             s[0] = t == 1 ? g : 0.9 * s[0] + 0.7 * g;
             return w - 0.1 * s[0];
         });
@@ -120,7 +121,7 @@ class OptimizerStepsTest {
 
     @Test
     void adadelta() {
-        assertMatches(Adadelta::new, (w, g, t, s) -> {
+        assertMatches(() -> Optimizers.adadelta(1.0), (w, g, t, s) -> {
             s[0] = 0.9 * s[0] + 0.1 * g * g;
             double delta = Math.sqrt(s[1] + 1e-6) / Math.sqrt(s[0] + 1e-6) * g;
             s[1] = 0.9 * s[1] + 0.1 * delta * delta;
@@ -129,8 +130,8 @@ class OptimizerStepsTest {
     }
 
     /**
-     * Momentum SGD on a float32 parameter long enough for one oneDNN pass per formula, split across two cores,
-     * with a learning rate that changes every step: the same rules, element by element.
+     * Momentum SGD, fused and as its chain, on a float32 parameter long enough for one oneDNN pass per formula, split
+     * across two cores, with a learning rate that changes every step: the same rules, element by element.
      */
     @Test
     void sgdMomentumOnLongFloat32Vectors() {
@@ -142,7 +143,9 @@ class OptimizerStepsTest {
             for (int wide = 1; wide <= 2; wide++) {
                 Threads.setWideThreads(wide);
                 for (boolean nesterov : new boolean[] {false, true}) {
-                    assertLongVectorSteps(new Sgd(0.1, 0.9, nesterov, 0), nesterov, "wide " + wide);
+                    assertLongVectorSteps(Optimizers.fusedMomentum(0.1, 0.9, nesterov), nesterov, "fused, wide " + wide);
+                    assertLongVectorSteps(nesterov ? Optimizers.nesterov(0.1, 0.9) : Optimizers.momentum(0.1, 0.9),
+                            nesterov, "chain, wide " + wide);
                 }
             }
         } finally {
@@ -152,7 +155,7 @@ class OptimizerStepsTest {
         }
     }
 
-    private static void assertLongVectorSteps(Sgd sgd, boolean nesterov, String what) {
+    private static void assertLongVectorSteps(Optimizer sgd, boolean nesterov, String what) {
         int n = 3 * (1 << 14) + 5;
         INDArray a = Nd4j.rand(DataType.FLOAT, 1, n);
         INDArray c = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);

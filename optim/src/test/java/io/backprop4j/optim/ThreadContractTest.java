@@ -68,7 +68,7 @@ class ThreadContractTest {
         DataSet data = new DataSet(Nd4j.rand(64, 2), Nd4j.eye(2).repeat(0, 32).reshape(64, 2));
         CountDownLatch training = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Trainer first = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1))
+        Trainer first = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1))
                 .addListener(new TrainingListener() {
                     @Override
                     public void afterBackward(int epoch, int batch, double loss, List<Parameter> parameters) {
@@ -83,7 +83,7 @@ class ThreadContractTest {
         Thread background = new Thread(() -> first.fit(data, Fit.epochs(1).batchSize(64)));
         background.start();
         assertTrue(training.await(60, TimeUnit.SECONDS));
-        Trainer second = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1));
+        Trainer second = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1));
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> second.fit(data, Fit.epochs(1)));
         assertTrue(refused.getMessage().contains("already being trained by another thread"), refused.getMessage());

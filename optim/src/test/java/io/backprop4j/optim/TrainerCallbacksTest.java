@@ -50,7 +50,7 @@ class TrainerCallbacksTest {
     void earlyStoppingRestoresTheBestWeightsAndBatchNormStatistics() {
         Sequential model = withBatchNormAndDropout();
         DataSet validation = blobs(64, 2);
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.05)).earlyStopping(validation, 3);
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.05)).earlyStopping(validation, 3);
         TrainingResult result = trainer.fit(blobs(96, 1), Fit.epochs(60).batchSize(16).seed(3));
         double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
         assertEquals(TrainingResult.StopReason.EARLY_STOPPING, result.stopReason());
@@ -62,7 +62,7 @@ class TrainerCallbacksTest {
     void theGradientNormStopLeavesBatchNormAndDropoutStateUntouched() {
         Sequential model = withBatchNormAndDropout();
         DataSet data = blobs(64, 1);
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1));
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1));
         trainer.fit(data, Fit.epochs(1).batchSize(16));
         Map<String, INDArray> buffers = new LinkedHashMap<>();
         model.buffers().forEach((name, value) -> buffers.put(name, value.dup()));
@@ -77,7 +77,7 @@ class TrainerCallbacksTest {
     @Test
     void aPerStepScheduleSetsTheRateBeforeEveryBatch() {
         Sequential model = withBatchNormAndDropout();
-        Sgd sgd = new Sgd(0.1);
+        Chain sgd = Optimizers.sgd(0.1);
         OneCycle schedule = new OneCycle(0.5, 12, 4);
         List<Double> seen = new ArrayList<>();
         new Trainer(model, new SoftmaxCrossEntropy(), sgd).schedule(schedule).addListener(new TrainingListener() {
@@ -95,7 +95,7 @@ class TrainerCallbacksTest {
 
     @Test
     void aListenerCanStopTraining() {
-        TrainingResult result = new Trainer(withBatchNormAndDropout(), new SoftmaxCrossEntropy(), new Sgd(0.1))
+        TrainingResult result = new Trainer(withBatchNormAndDropout(), new SoftmaxCrossEntropy(), Optimizers.sgd(0.1))
                 .addListener(new TrainingListener() {
                     private int epochs;
 
@@ -146,7 +146,7 @@ class TrainerCallbacksTest {
                 calls.add("end");
             }
         };
-        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), new Sgd(0.1)).addListener(callback)
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1)).addListener(callback)
                 .fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
         assertEquals(List.of("start 16 32", "epoch 1 true", "epoch 2 true", "end"), calls);
         assertEquals(2, result.epochs());
@@ -157,7 +157,7 @@ class TrainerCallbacksTest {
     void theTrainerTakesAnyLayerSuchAsAResidualBlock() {
         Residual block = new Residual(Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 6)));
         DataSet data = blobs(128, 4);
-        new Trainer(block, new SoftmaxCrossEntropy(), new Adam(0.02)).fit(data, Fit.epochs(40).batchSize(32).seed(1));
+        new Trainer(block, new SoftmaxCrossEntropy(), Optimizers.adam(0.02)).fit(data, Fit.epochs(40).batchSize(32).seed(1));
         Sequential wrapped = Sequential.of(block);
         double accuracy = Evaluation.of(wrapped, data).accuracy();
         assertTrue(accuracy > 0.85, "accuracy " + accuracy);
@@ -167,7 +167,7 @@ class TrainerCallbacksTest {
     void validationDataReportsLossAndAccuracyEveryEpoch() {
         Sequential model = Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 2)).initialize(3);
         DataSet validation = blobs(64, 9).oneHot(2);
-        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.02)).validateOn(validation)
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.02)).validateOn(validation)
                 .fit(blobs(128, 8), Fit.epochs(3).batchSize(32));
         assertEquals(3, result.epochs(), "validation alone stops nothing");
         for (EpochEvent event : result.history()) {
@@ -180,7 +180,7 @@ class TrainerCallbacksTest {
     void validationDataInFitReportsEveryEpochOfThatRun() {
         Sequential model = Sequential.of(new Dense(6, 16), new Tanh(), new Dense(16, 2)).initialize(3);
         DataSet validation = blobs(64, 9).oneHot(2);
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), new Adam(0.02));
+        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.02));
         TrainingResult result = trainer.fit(blobs(128, 8), Fit.epochs(2).batchSize(32).validation(validation));
         assertEquals(trainer.meanLoss(validation, 32), result.last().validationLoss(), 1e-6);
         assertEquals(Evaluation.of(model, validation).accuracy(), result.last().validationAccuracy(), 0);

@@ -17,9 +17,9 @@ import io.backprop4j.layers.losses.SquaredError;
 import io.backprop4j.optim.TrainingResult.StopReason;
 import io.backprop4j.optim.listeners.EpochEvent;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,7 +38,7 @@ class TrainerTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void oneHiddenLayerSolvesXor(long seed) {
         Sequential model = xorNetwork(seed);
-        new Trainer(model, new SoftmaxCrossEntropy(), Sgd.momentum(0.5, 0.9)).fit(XOR,
+        new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.momentum(0.5, 0.9)).fit(XOR,
                 Fit.epochs(300).batchSize(4).seed(seed));
         assertEquals(1.0, Evaluation.of(model, XOR).accuracy(), "4/4 correct from seed " + seed);
     }
@@ -55,7 +55,7 @@ class TrainerTest {
     private static List<INDArray> trainedWeights(long initSeed, long shuffleSeed) {
         DataSet data = regression(64, 3);
         Sequential model = Sequential.of(new Dense(1, 8), new Tanh(), new Dense(8, 1)).initialize(initSeed);
-        new Trainer(model, new SquaredError(), new Adam(0.01)).fit(data, Fit.epochs(5).batchSize(8).seed(shuffleSeed));
+        new Trainer(model, new SquaredError(), Optimizers.adam(0.01)).fit(data, Fit.epochs(5).batchSize(8).seed(shuffleSeed));
         return model.parameters().stream().map(p -> p.value().dup()).toList();
     }
 
@@ -64,7 +64,7 @@ class TrainerTest {
         // a linear model on exact linear data: J is a convex quadratic and ‖∇J‖ goes to zero
         DataSet data = regression(32, 0);
         Sequential model = Sequential.of(new Dense(1, 1, WeightInit.ZEROS, DataType.DOUBLE));
-        Trainer trainer = new Trainer(model, new SquaredError(), new Sgd(0.5)).stopWhenGradientNormBelow(1e-4);
+        Trainer trainer = new Trainer(model, new SquaredError(), Optimizers.sgd(0.5)).stopWhenGradientNormBelow(1e-4);
         TrainingResult result = trainer.fit(data, Fit.epochs(10_000).batchSize(32).seed(1));
         assertEquals(StopReason.GRADIENT_NORM, result.stopReason());
         assertTrue(result.epochs() < 10_000, "stopped after " + result.epochs() + " epochs");
@@ -81,7 +81,7 @@ class TrainerTest {
         Sequential model = Sequential.of(new Dense(1, 64, WeightInit.XAVIER_NORMAL, DataType.DOUBLE), new Tanh(),
                 new Dense(64, 64, WeightInit.XAVIER_NORMAL, DataType.DOUBLE), new Tanh(),
                 new Dense(64, 1, WeightInit.XAVIER_NORMAL, DataType.DOUBLE)).initialize(3);
-        Trainer trainer = new Trainer(model, new SquaredError(), new Adam(0.01)).earlyStopping(validation, 20);
+        Trainer trainer = new Trainer(model, new SquaredError(), Optimizers.adam(0.01)).earlyStopping(validation, 20);
         TrainingResult result = trainer.fit(train, Fit.epochs(3000).batchSize(12).seed(1));
         assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
         double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
@@ -92,7 +92,7 @@ class TrainerTest {
     @Test
     void divergenceStopsWithEpochAndBatch() {
         Sequential model = Sequential.of(new Dense(1, 1, WeightInit.ZEROS, DataType.DOUBLE));
-        Trainer trainer = new Trainer(model, new SquaredError(), new Sgd(500));
+        Trainer trainer = new Trainer(model, new SquaredError(), Optimizers.sgd(500));
         var error = assertThrows(TrainingDivergedException.class, () -> trainer.fit(regression(32, 0),
                 Fit.epochs(1000).batchSize(8).seed(1)));
         assertTrue(error.epoch() >= 1 && error.batch() >= 1);

@@ -9,10 +9,10 @@ import io.backprop4j.layers.losses.MeanSquaredError;
 import io.backprop4j.layers.losses.SigmoidBinaryCrossEntropy;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.transforms.AddDecayedWeights;
 import io.backprop4j.optim.transforms.AddL1Penalty;
-import io.backprop4j.optim.transforms.Chain;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,9 +53,9 @@ final class Network {
     private static Optimizer optimizer(Settings settings) {
         double lambda = settings.regularizationRate();
         return switch (settings.regularization()) {
-            case "l1" -> Chain.of(settings.learningRate(), new AddL1Penalty(lambda));
-            case "l2" -> Chain.of(settings.learningRate(), new AddDecayedWeights(lambda));
-            default -> Chain.of(settings.learningRate());
+            case "l1" -> Optimizers.chain(settings.learningRate(), new AddL1Penalty(lambda));
+            case "l2" -> Optimizers.chain(settings.learningRate(), new AddDecayedWeights(lambda));
+            default -> Optimizers.chain(settings.learningRate());
         };
     }
 

@@ -10,7 +10,7 @@ import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
-import io.backprop4j.optim.Sgd;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingDivergedException;
 import java.nio.file.Path;
@@ -117,7 +117,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
             int batches = Batches.count(train.size(), batchSize);
             LearningCurve curve = new LearningCurve(model, images.test(), batches,
                     Math.max(1, batches / measurementsPerEpoch));
-            new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(learningRate, 0.9)).addListener(curve)
+            new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(learningRate, 0.9)).addListener(curve)
                     .fit(train, Fit.epochs(epochs).batchSize(batchSize).seed(seed));
             curves.put(name.id(), curve);
         }
@@ -148,7 +148,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
     private DeadUnitRun deadUnitRun(DataSet train, DataSet probe, int inputs, int classes, double rate) {
         Sequential model = Models.mlp(inputs, HIDDEN, ActivationName.RELU::create, classes).initialize(seed);
         try {
-            new Trainer(model, new SoftmaxCrossEntropy(), Sgd.nesterov(rate, 0.9)).fit(train,
+            new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(rate, 0.9)).fit(train,
                     Fit.epochs(1).batchSize(batchSize).seed(seed));
         } catch (TrainingDivergedException e) {
             return new DeadUnitRun(rate, null, Double.NaN, e.getMessage());

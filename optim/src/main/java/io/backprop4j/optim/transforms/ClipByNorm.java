@@ -4,8 +4,8 @@ import io.backprop4j.core.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Clipping each parameter's updates by their norm: {@code u ← u · min(1, c / ‖u‖)}. The Trainer's
- * {@code clipGradientNorm} clips by the global norm over all parameters instead.
+ * Clipping each parameter's updates by their norm: {@code u ← u · min(1, c / ‖u‖)}. {@link ClipByGlobalNorm}
+ * clips by the norm over all parameters together instead.
  */
 public record ClipByNorm(double maxNorm) implements Transform<NoState> {
 

@@ -1,11 +1,10 @@
 package io.backprop4j.optim.transforms;
 
-import io.backprop4j.optim.OptimizerState;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The state of a transform that keeps none (weight decay, clipping). */
-public record NoState() implements OptimizerState {
+public record NoState() implements TransformState {
 
     @Override
     public Map<String, INDArray> arrays() {

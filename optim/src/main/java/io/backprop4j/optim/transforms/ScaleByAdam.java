@@ -2,6 +2,8 @@ package io.backprop4j.optim.transforms;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.kernels.Kernels;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -10,7 +12,32 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code v ← β₂v + (1 − β₂)u²}, {@code u ← (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)}. With AMSGrad (Reddi et al.,
  * PyTorch's {@code amsgrad=True}) the root is of {@code v̂max ← max(v̂max, v)} instead of v.
  */
-public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean amsgrad) implements Transform<Moments> {
+public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean amsgrad)
+        implements Transform<ScaleByAdam.State> {
+
+    /** The first and second moment estimates m and v, the largest v so far (AMSGrad only, else null), and t. */
+    public record State(INDArray m, INDArray v, INDArray vMax, StepCount t) implements TransformState {
+        @Override
+        public Map<String, INDArray> arrays() {
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            arrays.put("m", m);
+            arrays.put("v", v);
+            if (vMax != null) {
+                arrays.put("vMax", vMax);
+            }
+            return arrays;
+        }
+
+        @Override
+        public long steps() {
+            return t.value();
+        }
+
+        @Override
+        public void restoreSteps(long steps) {
+            t.set(steps);
+        }
+    }
 
     public ScaleByAdam {
         Ranges.within("ScaleByAdam", "β₁", beta1, 0, 1);
@@ -24,20 +51,25 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
     }
 
     @Override
-    public Moments init(Parameter parameter) {
-        return amsgrad ? new Moments(parameter, "m", "v", "vMax") : new Moments(parameter, "m", "v");
+    public State init(Parameter parameter) {
+        return new State(zeros(parameter), zeros(parameter),
+                amsgrad ? zeros(parameter) : null, new StepCount());
     }
 
     @Override
-    public INDArray update(INDArray updates, Parameter parameter, Moments state) {
-        INDArray m = state.get("m");
-        INDArray v = state.get("v");
-        long t = state.nextStep();
+    public INDArray update(INDArray updates, Parameter parameter, State state) {
+        INDArray m = state.m();
+        INDArray v = state.v();
+        long t = state.t().next();
         Kernels.axpy(1 - beta1, updates, m.muli(beta1));
         Kernels.axpy(1 - beta2, updates.muli(updates), v.muli(beta2));
-        INDArray second = amsgrad ? Transforms.max(state.get("vMax"), v, false) : v;
+        INDArray second = amsgrad ? Transforms.max(state.vMax(), v, false) : v;
         INDArray denominator = Kernels.sqrt(updates.assign(second).divi(1 - Math.pow(beta2, t)), updates)
                 .addi(epsilon);
         return denominator.rdivi(m).divi(1 - Math.pow(beta1, t));
+    }
+
+    private static INDArray zeros(Parameter parameter) {
+        return parameter.value().ulike().assign(0);
     }
 }

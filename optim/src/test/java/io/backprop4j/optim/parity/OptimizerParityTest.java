@@ -2,14 +2,8 @@ package io.backprop4j.optim.parity;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.layers.parity.Parity;
-import io.backprop4j.optim.Adadelta;
-import io.backprop4j.optim.Adagrad;
-import io.backprop4j.optim.Adam;
-import io.backprop4j.optim.AdamW;
 import io.backprop4j.optim.Optimizer;
-import io.backprop4j.optim.RmsProp;
-import io.backprop4j.optim.Sgd;
-import io.backprop4j.optim.transforms.Chain;
+import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.transforms.TraceMomentum;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +20,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class OptimizerParityTest {
 
     private static final Map<String, Supplier<Optimizer>> OPTIMIZERS = Map.of(
-            "sgd", () -> new Sgd(0.1),
-            "sgd-momentum-dampening", () -> Chain.of(0.1, new TraceMomentum(0.9, false, 0.1)),
-            "sgd-nesterov-decay", () -> new Sgd(0.1, 0.9, true, 0.01),
-            "adam", () -> new Adam(0.01),
-            "adam-amsgrad", () -> Adam.amsgrad(0.01),
-            "adamw", () -> new AdamW(0.01, 0.05),
-            "rmsprop", () -> new RmsProp(0.01),
-            "rmsprop-centered-momentum", () -> new RmsProp(0.01, 0.99, 1e-8, 0.9, true),
-            "adagrad-lr-decay", () -> new Adagrad(0.1, 1e-10, 0.01),
-            "adadelta", () -> new Adadelta(1.0));
+            "sgd", () -> Optimizers.sgd(0.1),
+            "sgd-momentum-dampening", () -> Optimizers.chain(0.1, new TraceMomentum(0.9, false, 0.1)),
+            "sgd-nesterov-decay", () -> Optimizers.nesterov(0.1, 0.9, 0.01),
+            "adam", () -> Optimizers.adam(0.01),
+            "adam-amsgrad", () -> Optimizers.amsgrad(0.01),
+            "adamw", () -> Optimizers.adamw(0.01, 0.05),
+            "rmsprop", () -> Optimizers.rmsprop(0.01),
+            "rmsprop-centered-momentum", () -> Optimizers.rmsprop(0.01, 0.99, 1e-8, 0.9, true),
+            "adagrad-lr-decay", () -> Optimizers.adagrad(0.1, 1e-10, 0.01),
+            "adadelta", () -> Optimizers.adadelta(1.0));
 
     @TestFactory
     List<DynamicTest> threeStepsAsPyTorch() throws Exception {

@@ -1,0 +1,107 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.optim.transforms.Transform;
+import io.backprop4j.optim.transforms.TransformState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An optimizer made of transforms, optax's {@code chain}: each step passes the gradients through the transforms in
+ * order, each transform seeing every parameter's updates, then applies {@code w ← w − η·u} with the learning rate
+ * η (which a schedule may set). {@link Optimizers} builds the named ones: {@code Optimizers.adamw(0.001, 0.01)} is
+ * the chain {@code ScaleByAdam(0.9, 0.999, 1e-8)}, {@code AddDecayedWeights(0.01)}. The transforms change the
+ * gradient arrays in place. Their states are saved in checkpoints as {@code INDEX.NAME} (e.g. {@code 0.m}).
+ */
+public final class Chain implements Optimizer {
+
+    private final List<Transform<?>> transforms;
+    private final ChainState states;
+    private double learningRate;
+
+    Chain(double learningRate, List<Transform<?>> transforms) {
+        this.transforms = List.copyOf(transforms);
+        this.states = new ChainState(this.transforms);
+        setLearningRate(learningRate);
+        if (learningRate == 0) {
+            throw new IllegalArgumentException("Chain: the learning rate must be positive, got 0.0");
+        }
+    }
+
+    public List<Transform<?>> transforms() {
+        return transforms;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        List<INDArray> updates = new ArrayList<>(parameters.size());
+        List<List<TransformState>> perParameter = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            updates.add(p.gradient());
+            perParameter.add(states.of(p));
+        }
+        for (int t = 0; t < transforms.size(); t++) {
+            List<TransformState> column = new ArrayList<>(parameters.size());
+            for (List<TransformState> row : perParameter) {
+                column.add(row.get(t));
+            }
+            apply(transforms.get(t), updates, parameters, column);
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Kernels.axpy(-learningRate, updates.get(i), parameters.get(i).value());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends TransformState> void apply(Transform<S> transform, List<INDArray> updates,
+            List<Parameter> parameters, List<TransformState> states) {
+        transform.update(updates, parameters, (List<S>) (List<?>) states);
+    }
+
+    /** The state of each transform for {@code parameter}, in chain order, or null before its first step. */
+    public List<TransformState> state(Parameter parameter) {
+        return states.get(parameter);
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("Chain: the learning rate must be finite and not negative, got "
+                    + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public List<String> description() {
+        return states.description();
+    }
+
+    @Override
+    public Map<String, INDArray> stateArrays(List<Parameter> parameters) {
+        return states.arrays(parameters);
+    }
+
+    @Override
+    public Map<String, Long> stepCounts(List<Parameter> parameters) {
+        return states.steps(parameters);
+    }
+
+    @Override
+    public void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
+        states.restore(parameters, arrays, steps);
+    }
+
+    @Override
+    public String toString() {
+        return "Chain(η=" + learningRate + ", " + description() + ")";
+    }
+}
