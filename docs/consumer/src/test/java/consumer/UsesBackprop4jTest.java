@@ -9,6 +9,7 @@ import io.backprop4j.core.WeightInit;
 import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.GradientChecks;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.Tanh;
@@ -35,7 +36,7 @@ class UsesBackprop4jTest {
         Sequential model = Sequential.of(new Dense(4, 8, WeightInit.HE_NORMAL, DataType.DOUBLE), new Tanh(),
                 new Dense(8, 3, WeightInit.XAVIER_NORMAL, DataType.DOUBLE));
         INDArray x = GradientChecks.gaussian(new Rng(1), 5, 4);
-        assertEquals(3, model.predict(x).columns());
+        assertEquals(3, Model.of(model).predict(x).columns());
         assertTrue(GradientChecks.layer(model, x, 2).maxRelativeError() < 1e-6);
     }
 
@@ -53,7 +54,7 @@ class UsesBackprop4jTest {
         ModelFile.save(model, file);
         assertTrue(Files.size(file) > 0);
         Sequential loaded = ModelFile.load(file).model();
-        assertEquals(model.predict(rings.features()), loaded.predict(rings.features()));
+        assertEquals(Model.of(model).predict(rings.features()), Model.of(loaded).predict(rings.features()));
     }
 
     /** Class 0 inside radius 1, class 1 on a ring between radii 1.5 and 2: one-hot labels. */

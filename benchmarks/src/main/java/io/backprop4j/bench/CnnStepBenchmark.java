@@ -1,7 +1,7 @@
 package io.backprop4j.bench;
 
 import io.backprop4j.core.kernels.Threads;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.NegativeLogLikelihood;
 import io.backprop4j.optim.Optimizer;

@@ -3,10 +3,11 @@ package io.backprop4j.bench;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
 import io.backprop4j.layers.GradientChecks;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.io.ModelFile;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.optim.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class InferenceSoak {
                 Nd4j.zeros(DataType.FLOAT, 1000, 1));
         boolean close = args.length > 0 && args[0].equals("close");
         phase("predict", 10_000, 1_000, () -> {
-            INDArray prediction = model.predict(batch);
+            INDArray prediction = Model.of(model).predict(batch);
             if (close) {
                 prediction.close();
             }

@@ -1,7 +1,7 @@
 package io.backprop4j.bench;
 
 import io.backprop4j.core.kernels.Gemm;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.Loss;

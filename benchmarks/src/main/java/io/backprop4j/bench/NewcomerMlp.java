@@ -3,7 +3,7 @@ package io.backprop4j.bench;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.core.data.MnistDataset;
 import io.backprop4j.core.kernels.Threads;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;

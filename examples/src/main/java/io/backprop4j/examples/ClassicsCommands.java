@@ -1,6 +1,7 @@
 package io.backprop4j.examples;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class ClassicsCommands {
         @Override
         public void run() {
             Sequential model = Xor.train(seed);
-            double[][] out = model.predict(Xor.DATA.features()).toDoubleMatrix();
+            double[][] out = Model.of(model).predict(Xor.DATA.features()).toDoubleMatrix();
             for (int i = 0; i < 4; i++) {
                 System.out.printf(Locale.ROOT, "%s -> logits (%.2f, %.2f) -> %d%n",
                         Arrays.toString(Perceptron.INPUTS[i]), out[i][0], out[i][1], out[i][1] > out[i][0] ? 1 : 0);

@@ -1,6 +1,6 @@
 package io.backprop4j.examples;
 
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.Loss;

@@ -1,5 +1,6 @@
 package io.backprop4j.examples;
 
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import java.io.PrintWriter;
@@ -82,7 +83,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private INDArray probabilities(Sequential network, INDArray batch) {
         try {
-            INDArray p = network.predictProbabilities(batch);
+            INDArray p = Model.of(network).predictProbabilities(batch);
             return p.columns() > 1 ? p : Nd4j.hstack(p.rsub(1), p);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(inputs + ": inputs of " + batch.columns() + " values do not fit the "

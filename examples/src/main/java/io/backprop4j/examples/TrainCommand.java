@@ -4,6 +4,7 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.io.ModelFile;
@@ -172,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         LOG.info("{} on {}: {} training and {} {} examples, {} classes, {} parameters, {} (lr {}), batch {}",
                 network.name(), settings.source().name(),
                 train.size(), examples.test().size(), examples.testName(), examples.classNames().size(),
-                network.parameterCount(), settings.optimizer().id(), settings.learningRate(), settings.batchSize());
+                Model.of(network).parameterCount(), settings.optimizer().id(), settings.learningRate(), settings.batchSize());
         EpochReporter reporter = new EpochReporter(network, settings.model().id, examples.test(), examples.testName(),
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);

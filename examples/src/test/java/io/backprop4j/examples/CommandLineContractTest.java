@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.data.IdxFiles;
 import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import java.nio.charset.StandardCharsets;
@@ -90,8 +91,8 @@ class CommandLineContractTest {
         CommandLineTest.Run finished = CommandLineTest.run("train", "--resume", checkpoint.toString(), "--data-dir",
                 data.toString(), "--save", model.toString());
         assertEquals(0, finished.exitCode(), finished.err());
-        assertEquals(ModelFile.load(checkpoint.resolveSibling("checkpoint.zip")).model().parameterCount(),
-                ModelFile.load(model).model().parameterCount());
+        assertEquals(Model.of(ModelFile.load(checkpoint.resolveSibling("checkpoint.zip")).model()).parameterCount(),
+                Model.of(ModelFile.load(model).model()).parameterCount());
     }
 
     @Test

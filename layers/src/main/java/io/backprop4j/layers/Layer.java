@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * marked, and their layer must write each step through {@code accumulationBeta()} and {@code gradient()}.
  *
  * <p><b>Threads.</b> Because a layer reuses its buffers, one thread at a time may call {@code forward} and
- * {@code backward}. To predict from many threads, call {@link Sequential#predict} (and its
+ * {@code backward}. To predict from many threads, call {@link Model#predict} (and its
  * {@code predictProbabilities}/{@code predictClasses}), which may be called concurrently on one model.
  */
 public interface Layer {
@@ -44,6 +44,14 @@ public interface Layer {
     /** The trainable parameters; empty for parameter-free layers. */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /** Sets every parameter's gradient to zero, before the backward pass of a new batch. */
+    default void zeroGradients() {
+        List<Parameter> parameters = parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).zeroGradient();
+        }
     }
 
     /**

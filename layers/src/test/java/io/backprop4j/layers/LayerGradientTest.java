@@ -10,6 +10,7 @@ import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.activations.Sigmoid;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.conv.Conv2d;
+import io.backprop4j.layers.models.Models;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -47,7 +47,7 @@ class ShapeErrorTest {
         Sequential model = Sequential.of(new Dense(3, 2));
         INDArray x = Nd4j.zeros(DataType.FLOAT, 4, 3);
         x.putScalar(2, 1, Float.POSITIVE_INFINITY);
-        var error = assertThrows(IllegalArgumentException.class, () -> model.predict(x));
+        var error = assertThrows(IllegalArgumentException.class, () -> Model.of(model).predict(x));
         assertContains(error.getMessage(), "Sequential(Dense(3→2))", "inputs contain Infinity at row 2, column 1");
     }
 

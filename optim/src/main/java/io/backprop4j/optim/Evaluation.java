@@ -2,7 +2,8 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
-import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,17 +31,17 @@ public record Evaluation(long[][] confusion, List<String> classNames, long[] ran
     }
 
     /**
-     * Evaluates {@code model} in inference mode ({@link Sequential#predict}, safe beside other threads) on
+     * Evaluates {@code model} in inference mode ({@link Model#predict}, safe beside other threads) on
      * {@code data}, whose labels are one-hot rows or class indices, in batches of {@value #BATCH_SIZE} rows.
      */
-    public static Evaluation of(Sequential model, DataSet data) {
+    public static Evaluation of(Layer model, DataSet data) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("Evaluation: the data set is empty; it needs at least one example");
         }
         long[][] confusion = null;
         long[] rankCounts = null;
         for (DataSet batch : Batches.inOrder(data, BATCH_SIZE)) {
-            INDArray prediction = model.predict(batch.features());   // a fresh row-major array of its own
+            INDArray prediction = Model.of(model).predict(batch.features());   // a fresh row-major array of its own
             int width = (int) (prediction.length() / batch.size());
             double[] flat = prediction.data().asDouble();
             prediction.close();

@@ -2,7 +2,8 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
-import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Model;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,8 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record RegressionMetrics(double meanSquaredError, double meanAbsoluteError, double r2, long count) {
 
-    /** {@code model} in inference mode ({@link Sequential#predict}) on {@code data}'s regression targets. */
-    public static RegressionMetrics of(Sequential model, DataSet data) {
+    /** {@code model} in inference mode ({@link Model#predict}) on {@code data}'s regression targets. */
+    public static RegressionMetrics of(Layer model, DataSet data) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("RegressionMetrics: the data set is empty; it needs at least one example");
         }
@@ -25,7 +26,7 @@ public record RegressionMetrics(double meanSquaredError, double meanAbsoluteErro
         double absolutes = 0;
         double variation = 0;
         for (DataSet batch : Batches.inOrder(data, Evaluation.BATCH_SIZE)) {
-            INDArray prediction = model.predict(batch.features());
+            INDArray prediction = Model.of(model).predict(batch.features());
             INDArray target = batch.labels().reshape(batch.size(), -1).castTo(prediction.dataType());
             if (!Arrays.equals(prediction.shape(), target.shape())) {
                 throw new IllegalArgumentException("RegressionMetrics: the model predicts "

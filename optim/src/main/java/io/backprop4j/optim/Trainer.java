@@ -8,6 +8,7 @@ import io.backprop4j.core.Shapes;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.TrainingResult.StopReason;
@@ -53,7 +54,7 @@ public final class Trainer {
      * layer of one's own) inside a one-layer Sequential, whose parameters are then named {@code 0.NAME}.
      */
     public Trainer(Layer model, Loss loss, Optimizer optimizer) {
-        this.model = model instanceof Sequential sequential ? sequential : Sequential.of(model);
+        this.model = Sequential.wrapping(model);
         this.loss = loss;
         this.optimizer = optimizer;
         this.schedule = LearningRateSchedule.constant(optimizer.learningRate());
@@ -164,7 +165,7 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
         }
-        try (Sequential.Claim claim = model.claimForTraining()) {
+        try (Model.Claim claim = Model.of(model).claimForTraining()) {
             ResidentMemory.trainingStarted();
             try {
                 return loop(train, validationData, firstEpoch, epochs, batchSize, rng);

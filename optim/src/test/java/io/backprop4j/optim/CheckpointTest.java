@@ -12,7 +12,7 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Dropout;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.PReLU;
 import io.backprop4j.layers.activations.ReLU;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import java.util.List;
@@ -56,8 +57,8 @@ class EvaluationTest {
         Evaluation e = Evaluation.of(model, new DataSet(Nd4j.createFromArray(logits), Nd4j.createFromArray(labels)));
         assertArrayEquals(new long[][] {{1, 1}, {1, 1}}, e.confusion());
         assertEquals(List.of("0", "1"), e.classNames());
-        assertArrayEquals(new int[] {1, 0, 1, 0}, model.predictClasses(Nd4j.createFromArray(logits)));
-        assertEquals(1 / (1 + Math.exp(-2)), model.predictProbabilities(Nd4j.createFromArray(logits)).getDouble(0, 0),
+        assertArrayEquals(new int[] {1, 0, 1, 0}, Model.of(model).predictClasses(Nd4j.createFromArray(logits)));
+        assertEquals(1 / (1 + Math.exp(-2)), Model.of(model).predictProbabilities(Nd4j.createFromArray(logits)).getDouble(0, 0),
                 1e-15);
     }
 
@@ -88,7 +89,7 @@ class EvaluationTest {
     void summaryListsOutputShapesAndParameterCounts() {
         Sequential model = Sequential.of(new Dense(784, 256), new ReLU(),
                 new Dense(256, 10));
-        String summary = model.summary(784);
+        String summary = Model.of(model).summary(784);
         assertTrue(summary.contains("[batch, 256]") && summary.contains("200,960") && summary.contains("2,570")
                 && summary.contains("total: 203,530 parameters"), summary);
     }

@@ -11,6 +11,7 @@ import io.backprop4j.core.data.Idx;
 import io.backprop4j.core.kernels.Threads;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ELU;
 import io.backprop4j.layers.activations.HardSigmoid;
@@ -118,7 +119,7 @@ class ReliabilityContractTest {
         assertMessage(() -> new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1)).fit(empty, Fit.epochs(1)),
                 "the training set is empty");
         assertMessage(() -> Evaluation.of(model, empty), "the data set is empty");
-        assertMessage(() -> model.predict(Nd4j.zeros(0, 4)), "an empty batch");
+        assertMessage(() -> Model.of(model).predict(Nd4j.zeros(0, 4)), "an empty batch");
         INDArray logProbabilities = Nd4j.createFromArray(new double[][] {{-1, -2}, {-2, -1}});
         assertMessage(() -> new NegativeLogLikelihood().value(logProbabilities, Nd4j.createFromArray(0.0, 3.5)),
                 "class indices must lie in [0, 2), found 3.5");

@@ -4,7 +4,7 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.examples.DataOptions;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;

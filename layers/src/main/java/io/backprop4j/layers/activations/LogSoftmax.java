@@ -1,14 +1,22 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.ProbabilityOutput;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Row-wise log-softmax f_k = s_k − log Σ_i e^{s_i} (by log-sum-exp, stable for any spread), the output
  * layer of the PyTorch MNIST example, paired with {@code NegativeLogLikelihood}.
  * {@code ∂J/∂s = ∂J/∂f − e^f · Σ_k (∂J/∂f)_k}.
  */
-public final class LogSoftmax extends Activation {
+public final class LogSoftmax extends Activation implements ProbabilityOutput {
+
+    /** e^output. */
+    @Override
+    public INDArray probabilities(INDArray output) {
+        return Transforms.exp(output, false);
+    }
 
     @Override
     protected void apply(INDArray s, INDArray f) {

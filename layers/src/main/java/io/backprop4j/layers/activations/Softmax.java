@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.ProbabilityOutput;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,7 +10,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ∂J/∂s = f ⊙ (∂J/∂f − Σ_k (∂J/∂f)_k f_k)}. For classification prefer the fused
  * {@code SoftmaxCrossEntropy} loss on the logits.
  */
-public final class Softmax extends Activation {
+public final class Softmax extends Activation implements ProbabilityOutput {
+
+    /** The softmax output is the probabilities themselves. */
+    @Override
+    public INDArray probabilities(INDArray output) {
+        return output;
+    }
 
     @Override
     protected void apply(INDArray s, INDArray f) {

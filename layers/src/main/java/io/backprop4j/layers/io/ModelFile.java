@@ -65,11 +65,11 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    public static void save(Sequential model, Path file) throws IOException {
+    public static void save(Layer model, Path file) throws IOException {
         save(model, Map.of(), file);
     }
 
-    public static void save(Sequential model, Map<String, Object> metadata, Path file) throws IOException {
+    public static void save(Layer model, Map<String, Object> metadata, Path file) throws IOException {
         Archive.write(file, entries(model, metadata));
     }
 
@@ -88,8 +88,12 @@ public final class ModelFile {
         return saved;
     }
 
-    /** The archive entries of a model: the manifest, then one {@code .npy} per parameter. */
-    public static Map<String, byte[]> entries(Sequential model, Map<String, Object> metadata) {
+    /**
+     * The archive entries of a model (any layer, saved as a Sequential of it): the manifest, then one {@code .npy}
+     * per parameter.
+     */
+    public static Map<String, byte[]> entries(Layer network, Map<String, Object> metadata) {
+        Sequential model = Sequential.wrapping(network);
         ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("version", VERSION)
                 .put("dataType", dataType(model).name());
         ArrayNode layers = manifest.putArray("layers");

@@ -35,7 +35,8 @@ public final class StateDict {
     }
 
     /** Puts the state_dict in {@code npz} into {@code model}, refusing any group whose names or shapes do not fit. */
-    public static void load(Sequential model, Path npz) throws IOException {
+    public static void load(Layer network, Path npz) throws IOException {
+        Sequential model = Sequential.wrapping(network);
         List<Map<String, INDArray>> groups = groups(NumpyData.readNpz(npz));
         List<Layer> layers = parametric(model);
         if (groups.size() != layers.size()) {
@@ -48,9 +49,9 @@ public final class StateDict {
     }
 
     /** Writes {@code model}'s weights as a state_dict, named {@code INDEX.weight} by each layer's place in the model. */
-    public static void save(Sequential model, Path npz) throws IOException {
+    public static void save(Layer model, Path npz) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        List<Layer> layers = model.layers();
+        List<Layer> layers = Sequential.wrapping(model).layers();
         for (int i = 0; i < layers.size(); i++) {
             for (Map.Entry<String, INDArray> entry : torchArrays(layers.get(i)).entrySet()) {
                 entries.put(i + "." + entry.getKey() + ".npy", Npy.toBytes(entry.getValue()));

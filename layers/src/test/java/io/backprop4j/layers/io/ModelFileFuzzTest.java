@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.data.Fuzz;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.activations.PReLU;
 import java.io.IOException;
 import java.nio.file.Files;

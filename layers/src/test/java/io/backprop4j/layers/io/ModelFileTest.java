@@ -15,7 +15,7 @@ import io.backprop4j.layers.Dropout;
 import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Reshape;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ELU;
@@ -29,6 +29,7 @@ import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.conv.AvgPool2d;
 import io.backprop4j.layers.conv.Conv2d;
 import io.backprop4j.layers.conv.MaxPool2d;
+import io.backprop4j.layers.models.Models;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +73,8 @@ class ModelFileTest {
             ModelFile.Saved loaded = ModelFile.load(file);
             assertEquals(model.name(), loaded.model().name());
             assertEquals(List.of("a", "b", "c", "d"), loaded.metadata().get("classNames"));
-            assertEquals(model.predict(x), loaded.model().predict(x));
-            assertArrayEquals(model.predict(x).data().asDouble(), loaded.model().predict(x).data().asDouble());
+            assertEquals(Model.of(model).predict(x), Model.of(loaded.model()).predict(x));
+            assertArrayEquals(Model.of(model).predict(x).data().asDouble(), Model.of(loaded.model()).predict(x).data().asDouble());
         }
     }
 
@@ -98,7 +99,7 @@ class ModelFileTest {
         assertTrue(model.buffers().get("2.runningVariance").sub(1).amaxNumber().doubleValue() > 0.01,
                 "the running statistics moved away from their initial values");
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, 36);
-        assertArrayEquals(model.predict(x).data().asDouble(), loaded.predict(x).data().asDouble());
+        assertArrayEquals(Model.of(model).predict(x).data().asDouble(), Model.of(loaded).predict(x).data().asDouble());
     }
 
     @Test

@@ -18,7 +18,7 @@ import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.GradientChecks;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Maxout;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Residual;
 import io.backprop4j.layers.Sequential;

@@ -8,9 +8,10 @@ import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.data.NumpyData;
 import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
-import io.backprop4j.layers.Models;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
+import io.backprop4j.layers.models.Models;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class StateDictTest {
     private static void assertSameOutputs(Sequential model, String name) throws Exception {
         StateDict.load(model, FIXTURES.resolve(name + "-state.npz"));
         Map<String, INDArray> io = NumpyData.readNpz(FIXTURES.resolve(name + "-io.npz"));
-        INDArray ours = model.predict(io.get("x").castTo(DataType.FLOAT));
+        INDArray ours = Model.of(model).predict(io.get("x").castTo(DataType.FLOAT));
         double difference = ours.sub(io.get("y")).amaxNumber().doubleValue();
         assertTrue(difference < 1e-5, name + ": outputs differ from PyTorch's by " + difference);
     }
@@ -62,7 +63,7 @@ class StateDictTest {
         Sequential copy = mlp();
         StateDict.load(copy, exported);
         INDArray x = NumpyData.readNpz(FIXTURES.resolve("mlp-io.npz")).get("x").castTo(DataType.FLOAT);
-        assertEquals(model.predict(x), copy.predict(x));
+        assertEquals(Model.of(model).predict(x), Model.of(copy).predict(x));
     }
 
     @Test

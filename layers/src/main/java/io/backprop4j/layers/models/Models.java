@@ -1,6 +1,12 @@
-package io.backprop4j.layers;
+package io.backprop4j.layers.models;
 
 import io.backprop4j.core.WeightInit;
+import io.backprop4j.layers.Dense;
+import io.backprop4j.layers.Dropout;
+import io.backprop4j.layers.Flatten;
+import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Reshape;
+import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Activation;
 import io.backprop4j.layers.activations.LogSoftmax;
 import io.backprop4j.layers.activations.ReLU;
