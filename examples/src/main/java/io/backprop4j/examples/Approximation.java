@@ -9,6 +9,7 @@ import io.backprop4j.layers.losses.MeanSquaredError;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
+import io.backprop4j.optim.callbacks.FullBatch;
 import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,6 +63,6 @@ public final class Approximation {
         model.parameters().get(0).value().muli(10); // steep sigmoids from the start: steps need large w
         Trainer trainer = new Trainer(model, new MeanSquaredError(), Optimizers.adam(0.05));
         trainer.fit(data, Fit.epochs(epochs).batchSize(data.size()).seed(seed));
-        return trainer.meanLoss(data, data.size());
+        return FullBatch.meanLoss(model, new MeanSquaredError(), data, data.size());
     }
 }

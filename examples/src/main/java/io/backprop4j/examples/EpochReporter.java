@@ -4,17 +4,17 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.optim.Evaluation;
-import io.backprop4j.optim.listeners.EpochEvent;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.EpochEvent;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import org.bytedeco.javacpp.Pointer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The test set is evaluated after the Trainer has stopped its epoch clock, so {@code train_seconds}
  * times training only.
  */
-final class EpochReporter implements TrainingListener {
+final class EpochReporter implements Callback {
 
     private static final Logger LOG = LoggerFactory.getLogger(EpochReporter.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,7 +10,7 @@ import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
 import io.backprop4j.optim.TrainingResult;
-import io.backprop4j.optim.listeners.LoggingListener;
+import io.backprop4j.optim.callbacks.EpochLogger;
 import io.backprop4j.optim.schedules.CosineAnnealing;
 
 /** The README's training program: the playground's circle, a 2-32-32-2 tanh network, mini-batch Adam. */
@@ -24,7 +24,7 @@ public final class QuickStart {
                 new Dense(32, 2)).initialize(42);                    // one seed, same weights every run
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
                 .schedule(new CosineAnnealing(0.01, 0.0005, 30))
-                .addListener(new LoggingListener());                 // one SLF4J line per epoch
+                .addCallback(new EpochLogger());                 // one SLF4J line per epoch
         TrainingResult result = trainer.fit(data,
                 Fit.epochs(30).batchSize(32).seed(42));   // 30 epochs, batches of 32, shuffle seed
         Evaluation evaluation = Evaluation.of(model, data);

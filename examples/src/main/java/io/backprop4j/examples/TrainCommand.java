@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);
         Trainer trainer = new Trainer(network, settings.model().loss(), step)
-                .schedule(settings.learningRateSchedule()).addListener(reporter);
+                .schedule(settings.learningRateSchedule()).addCallback(reporter);
         Map<String, Object> metadata = settings.toMap(examples.classNames());
         if (checkpoint != null) {
             trainer.checkpointEachEpoch(checkpoint, metadata);

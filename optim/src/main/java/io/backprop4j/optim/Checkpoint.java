@@ -4,6 +4,7 @@ import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Npy;
 import io.backprop4j.core.Rng;
+import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public record Checkpoint(Sequential model, int epoch, Rng.State rng, Map<String,
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes the checkpoint of {@code model} and {@code optimizer} after {@code epoch} to {@code file}. */
-    public static void save(Path file, Sequential model, Optimizer optimizer, int epoch, Rng.State rng,
+    public static void save(Path file, Layer model, Optimizer optimizer, int epoch, Rng.State rng,
             Map<String, Object> metadata) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>(ModelFile.entries(model, metadata));
         optimizer.stateArrays(model.parameters()).forEach((key, array) ->

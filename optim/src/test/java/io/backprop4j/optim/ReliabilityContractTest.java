@@ -108,8 +108,8 @@ class ReliabilityContractTest {
         assertMessage(() -> new ELU(-1), "ELU: α must be finite and not negative, got -1.0");
         Trainer trainer = new Trainer(mlp(), new SoftmaxCrossEntropy(), Optimizers.sgd(0.1));
         assertMessage(() -> trainer.earlyStopping(new DataSet(Nd4j.rand(4, 4), Nd4j.zeros(4, 1)), 0),
-                "Trainer: patience must be positive");
-        assertMessage(() -> trainer.stopWhenGradientNormBelow(-1), "Trainer: θ must be positive");
+                "EarlyStopping: patience must be positive, got 0");
+        assertMessage(() -> trainer.stopWhenGradientNormBelow(-1), "GradientNormStop: θ must be positive");
     }
 
     @Test

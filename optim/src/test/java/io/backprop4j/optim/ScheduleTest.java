@@ -2,7 +2,7 @@ package io.backprop4j.optim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.backprop4j.optim.listeners.EpochEvent;
+import io.backprop4j.optim.callbacks.EpochEvent;
 import io.backprop4j.optim.schedules.CosineAnnealing;
 import io.backprop4j.optim.schedules.CosineWithWarmup;
 import io.backprop4j.optim.schedules.ExponentialDecay;
@@ -11,6 +11,7 @@ import io.backprop4j.optim.schedules.LinearWarmup;
 import io.backprop4j.optim.schedules.OneCycle;
 import io.backprop4j.optim.schedules.ReduceOnPlateau;
 import io.backprop4j.optim.schedules.StepDecay;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
@@ -83,7 +84,9 @@ class ScheduleTest {
         double[] losses = {1.0, 0.9, 0.95, 0.92, 0.91, 0.91, 0.5, 0.6, 0.6, 0.6, 0.6};
         double[] rates = {0.1, 0.1, 0.1, 0.05, 0.05, 0.025, 0.025, 0.025, 0.02, 0.02, 0.02};
         for (int e = 0; e < losses.length; e++) {
-            schedule.onEpochEnd(new EpochEvent(e + 1, 9, losses[e], Double.NaN, schedule.rate(e), 1, 1));
+            EpochEvent event = new EpochEvent(e + 1, 9, schedule.rate(e), 1, 1, new HashMap<>());
+            event.put(EpochEvent.VALIDATION_LOSS, losses[e]);
+            schedule.onEpochEnd(event);
             assertEquals(rates[e], schedule.rate(e + 1), 1e-15, "after epoch " + (e + 1));
         }
     }

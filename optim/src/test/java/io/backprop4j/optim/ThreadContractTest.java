@@ -16,7 +16,7 @@ import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -70,7 +70,7 @@ class ThreadContractTest {
         CountDownLatch training = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Trainer first = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1))
-                .addListener(new TrainingListener() {
+                .addCallback(new Callback() {
                     @Override
                     public void afterBackward(int epoch, int batch, double loss, List<Parameter> parameters) {
                         training.countDown();

@@ -15,8 +15,11 @@ import io.backprop4j.layers.Residual;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
-import io.backprop4j.optim.listeners.EpochEvent;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.FullBatch;
+import io.backprop4j.optim.callbacks.StopReason;
+import io.backprop4j.optim.callbacks.TrainingContext;
 import io.backprop4j.optim.schedules.OneCycle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +56,8 @@ class TrainerCallbacksTest {
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.05)).earlyStopping(validation, 3);
         TrainingResult result = trainer.fit(blobs(96, 1), Fit.epochs(60).batchSize(16).seed(3));
         double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
-        assertEquals(TrainingResult.StopReason.EARLY_STOPPING, result.stopReason());
-        assertEquals(best, trainer.meanLoss(validation, 16), 1e-6,
+        assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
+        assertEquals(best, FullBatch.meanLoss(model, new SoftmaxCrossEntropy(), validation, 16), 1e-6,
                 "the returned model's validation loss is the best one recorded");
     }
 
@@ -67,11 +70,11 @@ class TrainerCallbacksTest {
         Map<String, INDArray> buffers = new LinkedHashMap<>();
         model.buffers().forEach((name, value) -> buffers.put(name, value.dup()));
         Rng.State dropout = model.generators().get("3.mask").state();
-        double norm = trainer.fullGradientNorm(data, 16);
+        double norm = FullBatch.gradientNorm(model, new SoftmaxCrossEntropy(), data, 16);
         assertTrue(norm > 0 && Double.isFinite(norm));
         model.buffers().forEach((name, value) -> assertEquals(buffers.get(name), value, name));
         assertEquals(dropout, model.generators().get("3.mask").state());
-        assertEquals(norm, trainer.fullGradientNorm(data, 16), 0, "inference mode: the same norm every time");
+        assertEquals(norm, FullBatch.gradientNorm(model, new SoftmaxCrossEntropy(), data, 16), 0, "inference mode: the same norm every time");
     }
 
     @Test
@@ -80,7 +83,7 @@ class TrainerCallbacksTest {
         Chain sgd = Optimizers.sgd(0.1);
         OneCycle schedule = new OneCycle(0.5, 12, 4);
         List<Double> seen = new ArrayList<>();
-        new Trainer(model, new SoftmaxCrossEntropy(), sgd).schedule(schedule).addListener(new TrainingListener() {
+        new Trainer(model, new SoftmaxCrossEntropy(), sgd).schedule(schedule).addCallback(new Callback() {
             @Override
             public void afterBackward(int epoch, int batch, double loss, List<Parameter> parameters) {
                 seen.add(sgd.learningRate());
@@ -96,7 +99,7 @@ class TrainerCallbacksTest {
     @Test
     void aListenerCanStopTraining() {
         TrainingResult result = new Trainer(withBatchNormAndDropout(), new SoftmaxCrossEntropy(), Optimizers.sgd(0.1))
-                .addListener(new TrainingListener() {
+                .addCallback(new Callback() {
                     private int epochs;
 
                     @Override
@@ -110,7 +113,7 @@ class TrainerCallbacksTest {
                     }
                 }).fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
         assertEquals(2, result.epochs());
-        assertEquals(TrainingResult.StopReason.LISTENER, result.stopReason());
+        assertEquals(StopReason.CALLBACK, result.stopReason());
     }
 
     @Test
@@ -137,8 +140,8 @@ class TrainerCallbacksTest {
             }
 
             @Override
-            public TrainingResult.StopReason stopReason() {
-                return TrainingResult.StopReason.GRADIENT_NORM;
+            public StopReason stopReason() {
+                return StopReason.GRADIENT_NORM;
             }
 
             @Override
@@ -146,11 +149,11 @@ class TrainerCallbacksTest {
                 calls.add("end");
             }
         };
-        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1)).addListener(callback)
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.sgd(0.1)).addCallback(callback)
                 .fit(blobs(32, 1), Fit.epochs(10).batchSize(16));
         assertEquals(List.of("start 16 32", "epoch 1 true", "epoch 2 true", "end"), calls);
         assertEquals(2, result.epochs());
-        assertEquals(TrainingResult.StopReason.GRADIENT_NORM, result.stopReason());
+        assertEquals(StopReason.GRADIENT_NORM, result.stopReason());
     }
 
     @Test
@@ -182,7 +185,7 @@ class TrainerCallbacksTest {
         DataSet validation = blobs(64, 9).oneHot(2);
         Trainer trainer = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.02));
         TrainingResult result = trainer.fit(blobs(128, 8), Fit.epochs(2).batchSize(32).validation(validation));
-        assertEquals(trainer.meanLoss(validation, 32), result.last().validationLoss(), 1e-6);
+        assertEquals(FullBatch.meanLoss(model, new SoftmaxCrossEntropy(), validation, 32), result.last().validationLoss(), 1e-6);
         assertEquals(Evaluation.of(model, validation).accuracy(), result.last().validationAccuracy(), 0);
         TrainingResult without = trainer.fit(blobs(128, 8), Fit.epochs(1).batchSize(32));
         assertTrue(Double.isNaN(without.last().validationLoss()), "the validation data belonged to that run only");

@@ -14,8 +14,9 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.layers.losses.SquaredError;
-import io.backprop4j.optim.TrainingResult.StopReason;
-import io.backprop4j.optim.listeners.EpochEvent;
+import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.FullBatch;
+import io.backprop4j.optim.callbacks.StopReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,7 @@ class TrainerTest {
         TrainingResult result = trainer.fit(data, Fit.epochs(10_000).batchSize(32).seed(1));
         assertEquals(StopReason.GRADIENT_NORM, result.stopReason());
         assertTrue(result.epochs() < 10_000, "stopped after " + result.epochs() + " epochs");
-        assertTrue(trainer.fullGradientNorm(data, 32) < 1e-4);
+        assertTrue(FullBatch.gradientNorm(model, new SquaredError(), data, 32) < 1e-4);
         assertEquals(2.0, model.parameters().get(0).value().getDouble(0), 1e-3);
         assertEquals(1.0, model.parameters().get(1).value().getDouble(0), 1e-3);
     }
@@ -86,7 +87,7 @@ class TrainerTest {
         assertEquals(StopReason.EARLY_STOPPING, result.stopReason());
         double best = result.history().stream().mapToDouble(EpochEvent::validationLoss).min().orElseThrow();
         assertTrue(result.last().validationLoss() > best, "the last epoch is worse than the best");
-        assertEquals(best, trainer.meanLoss(validation, 200), 1e-12, "the best weights are back");
+        assertEquals(best, FullBatch.meanLoss(model, new SquaredError(), validation, 200), 1e-12, "the best weights are back");
     }
 
     @Test

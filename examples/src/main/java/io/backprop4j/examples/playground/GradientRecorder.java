@@ -1,7 +1,7 @@
 package io.backprop4j.examples.playground;
 
 import io.backprop4j.core.Parameter;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Keeps a copy of every parameter's gradient ∂J/∂θ of the last batch the Trainer stepped on. For a Dense layer
  * z = xW + b the bias gradient ∂J/∂b_j = Σₙ δₙⱼ is the batch's error signal δ of neuron j.
  */
-final class GradientRecorder implements TrainingListener {
+final class GradientRecorder implements Callback {
 
     private final List<INDArray> gradients = new ArrayList<>();
 

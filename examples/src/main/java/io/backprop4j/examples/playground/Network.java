@@ -11,6 +11,7 @@ import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizer;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
+import io.backprop4j.optim.callbacks.FullBatch;
 import io.backprop4j.optim.transforms.AddDecayedWeights;
 import io.backprop4j.optim.transforms.AddL1Penalty;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class Network {
 
     /** Takes the settings' learning rate and regularization from the next epoch on, keeping the weights. */
     void retune(Settings settings) {
-        trainer = new Trainer(model, loss, optimizer(settings)).addListener(recorder);
+        trainer = new Trainer(model, loss, optimizer(settings)).addCallback(recorder);
     }
 
     private static Optimizer optimizer(Settings settings) {
@@ -66,7 +67,7 @@ final class Network {
     }
 
     double loss(DataSet data) {
-        return data.size() == 0 ? Double.NaN : trainer.meanLoss(data, data.size());
+        return data.size() == 0 ? Double.NaN : FullBatch.meanLoss(model, loss, data, data.size());
     }
 
     Sequential model() {

@@ -4,10 +4,10 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.data.Batches;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.examples.DataOptions;
-import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ActivationName;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
+import io.backprop4j.layers.models.Models;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
@@ -117,7 +117,7 @@ public final class ActivationReportCommand implements Callable<Integer> {
             int batches = Batches.count(train.size(), batchSize);
             LearningCurve curve = new LearningCurve(model, images.test(), batches,
                     Math.max(1, batches / measurementsPerEpoch));
-            new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(learningRate, 0.9)).addListener(curve)
+            new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.nesterov(learningRate, 0.9)).addCallback(curve)
                     .fit(train, Fit.epochs(epochs).batchSize(batchSize).seed(seed));
             curves.put(name.id(), curve);
         }

@@ -4,8 +4,8 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.optim.Evaluation;
-import io.backprop4j.optim.listeners.EpochEvent;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.EpochEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
  * the clock stops while the test set is evaluated. Points inside an epoch are taken after a batch's
  * backward pass, before its optimizer step.
  */
-final class LearningCurve implements TrainingListener {
+final class LearningCurve implements Callback {
 
     /** One measurement: training progress, training seconds so far, the epoch's mean loss so far, test accuracy. */
     record Point(double epoch, double seconds, double trainLoss, double testAccuracy) {

@@ -1,7 +1,7 @@
 package io.backprop4j.optim.schedules;
 
-import io.backprop4j.optim.listeners.EpochEvent;
-import io.backprop4j.optim.listeners.TrainingListener;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.EpochEvent;
 
 /**
  * PyTorch's {@code ReduceLROnPlateau} (mode min, relative threshold): after each epoch it watches the validation
@@ -9,7 +9,7 @@ import io.backprop4j.optim.listeners.TrainingListener;
  * more than {@code patience} epochs, the rate is multiplied by {@code factor}, down to {@code minimumRate}. The
  * Trainer registers it as a listener when it is given as the schedule.
  */
-public final class ReduceOnPlateau implements LearningRateSchedule, TrainingListener {
+public final class ReduceOnPlateau implements LearningRateSchedule, Callback {
 
     private final double factor;
     private final int patience;

@@ -1,12 +1,12 @@
-package io.backprop4j.optim.listeners;
+package io.backprop4j.optim.callbacks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One SLF4J line per epoch: loss, validation loss (when there is validation data), learning rate, throughput. */
-public final class LoggingListener implements TrainingListener {
+/** One SLF4J line per epoch: loss, validation figures (when there is validation data), learning rate, throughput. */
+public final class EpochLogger implements Callback {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EpochLogger.class);
 
     @Override
     public void onEpochEnd(EpochEvent e) {

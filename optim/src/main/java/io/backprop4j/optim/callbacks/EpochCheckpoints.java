@@ -1,15 +1,14 @@
-package io.backprop4j.optim;
+package io.backprop4j.optim.callbacks;
 
-import io.backprop4j.optim.listeners.EpochEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * After every epoch, writes a {@link Checkpoint} to one file (atomically, replacing the previous one): the
+ * After every epoch, writes a checkpoint ({@code io.backprop4j.optim.Checkpoint}) to one file (atomically, replacing the previous one): the
  * model, the optimizer's state, the epoch and the shuffling generator's state, with {@code metadata} beside them,
- * so that {@link Trainer#resume} continues as if never interrupted.
+ * so that {@code Trainer.resume} continues as if never interrupted.
  */
 public final class EpochCheckpoints implements Callback {
 
@@ -30,8 +29,7 @@ public final class EpochCheckpoints implements Callback {
     @Override
     public void onEpochEnd(EpochEvent event) {
         try {
-            Checkpoint.save(file, context.model(), context.optimizer(), event.epoch(), context.shuffling().state(),
-                    metadata);
+            context.checkpoints().write(file, event.epoch(), metadata);
         } catch (IOException e) {
             throw new UncheckedIOException("Trainer: cannot write the checkpoint of epoch " + event.epoch() + " to "
                     + file + ": " + e.getMessage(), e);

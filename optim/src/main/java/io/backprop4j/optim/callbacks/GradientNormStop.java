@@ -1,10 +1,7 @@
-package io.backprop4j.optim;
-
-import io.backprop4j.optim.TrainingResult.StopReason;
-import io.backprop4j.optim.listeners.EpochEvent;
+package io.backprop4j.optim.callbacks;
 
 /**
- * The textbook stop: after each epoch, ‖∇J(w)‖ over the whole training set ({@link Trainer#fullGradientNorm},
+ * The textbook stop: after each epoch, ‖∇J(w)‖ over the whole training set ({@link FullBatch#gradientNorm},
  * in inference mode, so that it changes no BatchNorm statistics and draws no Dropout mask) below θ ends training.
  */
 public final class GradientNormStop implements Callback {
@@ -28,7 +25,7 @@ public final class GradientNormStop implements Callback {
 
     @Override
     public void onEpochEnd(EpochEvent event) {
-        below = context.trainer().fullGradientNorm(context.train(), context.batchSize()) < theta;
+        below = FullBatch.gradientNorm(context.model(), context.loss(), context.train(), context.batchSize()) < theta;
     }
 
     @Override

@@ -1,11 +1,11 @@
-package io.backprop4j.optim;
+package io.backprop4j.optim.callbacks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Skips the optimizer step of a batch whose loss or gradient is NaN or infinite, with a warning, instead of
- * stopping; {@link TrainingResult#skippedBatches()} counts them.
+ * stopping; {@code TrainingResult.skippedBatches()} counts them.
  */
 public final class SkipNonFiniteBatches implements Callback {
 

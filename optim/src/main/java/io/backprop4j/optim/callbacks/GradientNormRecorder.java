@@ -1,4 +1,4 @@
-package io.backprop4j.optim.listeners;
+package io.backprop4j.optim.callbacks;
 
 import io.backprop4j.core.Parameter;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Records ‖∂J/∂θ‖₂ of every parameter at every batch, e.g. to watch gradients vanish layer by layer in
  * a deep sigmoid network. {@link #history(String)} gives one parameter's norms in batch order.
  */
-public final class GradientNormListener implements TrainingListener {
+public final class GradientNormRecorder implements Callback {
 
     private final Map<String, List<Double>> norms = new LinkedHashMap<>();
 

@@ -1,0 +1,127 @@
+package io.backprop4j.optim;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Parameter;
+import io.backprop4j.core.ResidentMemory;
+import io.backprop4j.core.Rng;
+import io.backprop4j.core.data.Batches;
+import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.losses.Loss;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.StopReason;
+import io.backprop4j.optim.callbacks.TrainingContext;
+import io.backprop4j.optim.schedules.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * One {@code fit} or {@code resume} of a {@link Trainer}: the epochs' loop and what it counts (the history, the
+ * skipped batches, the last finite loss), kept here rather than in the Trainer so that runs leave nothing behind.
+ */
+final class TrainingRun {
+
+    private final Layer model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
+    private final List<Callback> callbacks;
+    private final Batches batches;
+    private final Rng rng;
+    private final TrainingContext context;
+    private final List<EpochEvent> history = new ArrayList<>();
+    private int skippedBatches;
+    private double lastFiniteLoss = Double.NaN;
+
+    TrainingRun(Layer model, Loss loss, Optimizer optimizer, LearningRateSchedule schedule, List<Callback> callbacks,
+            DataSet train, int batchSize, Rng rng) {
+        this.model = model;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.callbacks = List.copyOf(callbacks);
+        this.batches = new Batches(train, batchSize);
+        this.rng = rng;
+        this.context = new TrainingContext(model, loss, train, batchSize, rng, (file, epoch, metadata) ->
+                Checkpoint.save(file, model, optimizer, epoch, rng.state(), metadata));
+    }
+
+    /** Epochs {@code firstEpoch} to {@code lastEpoch}, or until a callback stops them. */
+    TrainingResult epochs(int firstEpoch, int lastEpoch) {
+        callbacks.forEach(c -> c.onTrainingStart(context));
+        StopReason reason = StopReason.EPOCH_LIMIT;
+        for (int epoch = firstEpoch; epoch <= lastEpoch && reason == StopReason.EPOCH_LIMIT; epoch++) {
+            int number = epoch;
+            callbacks.forEach(c -> c.onEpochStart(number));
+            long start = System.nanoTime();
+            double trainLoss = epoch(epoch);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String diverged = Finiteness.nonFiniteState(model);
+            if (diverged != null) {
+                throw new TrainingDivergedException(epoch, batches.count(), diverged, lastFiniteLoss);
+            }
+            EpochEvent event = new EpochEvent(epoch, trainLoss, optimizer.learningRate(), seconds,
+                    context.train().size(), new LinkedHashMap<>());
+            history.add(event);
+            callbacks.forEach(c -> c.onEpochEnd(event));
+            ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
+            reason = stopReason();
+        }
+        callbacks.forEach(c -> c.onTrainingEnd(context));
+        return new TrainingResult(history.size(), reason, List.copyOf(history), skippedBatches);
+    }
+
+    /** The reason of the first callback that asks to stop, or {@link StopReason#EPOCH_LIMIT} when none does. */
+    private StopReason stopReason() {
+        for (Callback callback : callbacks) {
+            if (callback.stopRequested()) {
+                return callback.stopReason();
+            }
+        }
+        return StopReason.EPOCH_LIMIT;
+    }
+
+    /**
+     * One pass over a fresh permutation, each batch forward → loss → backward → optimizer step, the learning rate
+     * set by the schedule before it; returns the mean loss of the batches it stepped on.
+     */
+    private double epoch(int epoch) {
+        List<Parameter> parameters = model.parameters();
+        double lossSum = 0;
+        int batchNumber = 0;
+        int stepped = 0;
+        long firstStep = (long) (epoch - 1) * batches.count();
+        for (DataSet batch : batches.shuffled(rng)) {
+            int number = ++batchNumber;
+            optimizer.setLearningRate(schedule.rate(epoch - 1, firstStep + number - 1));
+            Loss.Result evaluated = loss.evaluate(model.forward(batch.features(), true), batch.labels());
+            double value = evaluated.value();
+            model.zeroGradients();
+            String nonFinite = Double.isFinite(value) ? null : "loss " + value;
+            if (nonFinite == null) {
+                model.backwardParameters(evaluated.gradient());
+                nonFinite = Finiteness.nonFiniteGradient(parameters);
+            }
+            if (nonFinite != null) {
+                skip(epoch, number, nonFinite);
+                continue;
+            }
+            lastFiniteLoss = value;
+            callbacks.forEach(c -> c.afterBackward(epoch, number, value, parameters));
+            optimizer.step(parameters);
+            callbacks.forEach(c -> c.onBatchEnd(epoch, number, value));
+            lossSum += value;
+            stepped++;
+        }
+        return stepped == 0 ? Double.NaN : lossSum / stepped;
+    }
+
+    /** Skips a batch whose loss or gradient is not finite when a callback allows it; otherwise training stops. */
+    private void skip(int epoch, int batch, String what) {
+        if (callbacks.stream().noneMatch(c -> c.skipNonFiniteBatch(epoch, batch, what))) {
+            throw new TrainingDivergedException(epoch, batch, what, lastFiniteLoss);
+        }
+        skippedBatches++;
+    }
+}

@@ -1,0 +1,59 @@
+package io.backprop4j.optim.callbacks;
+
+import io.backprop4j.core.DataSet;
+import io.backprop4j.core.data.Batches;
+import io.backprop4j.layers.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Keras's {@code validation_data}: after every epoch, adds to its record the loss on the validation set
+ * ({@code val_loss}) and, when its labels are classes (one-hot rows, or class indices of a data set that names its
+ * classes), the share of rows whose predicted class is the label ({@code val_accuracy}). In inference mode, in
+ * batches.
+ */
+public final class ValidationMetrics implements Callback {
+
+    private final DataSet validation;
+    private TrainingContext context;
+
+    public ValidationMetrics(DataSet validation) {
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("ValidationMetrics: the validation set is empty; it needs examples");
+        }
+        this.validation = validation;
+    }
+
+    public DataSet data() {
+        return validation;
+    }
+
+    @Override
+    public void onTrainingStart(TrainingContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onEpochEnd(EpochEvent event) {
+        event.put(EpochEvent.VALIDATION_LOSS, FullBatch.meanLoss(context.model(), context.loss(), validation,
+                context.batchSize()));
+        if (!validation.classNames().isEmpty() || validation.labels().rank() == 2 && validation.labels().columns() > 1) {
+            event.put(EpochEvent.VALIDATION_ACCURACY, accuracy());
+        }
+    }
+
+    /** The share of rows whose predicted class (arg-max, or a single logit ≥ 0) equals the label's class. */
+    private double accuracy() {
+        long correct = 0;
+        for (DataSet batch : Batches.inOrder(validation, context.batchSize())) {
+            int[] predicted = Model.of(context.model()).predictClasses(batch.features());
+            INDArray labels = batch.labels();
+            int[] actual = labels.rank() == 2 && labels.columns() > 1 ? Nd4j.argMax(labels, 1).toIntVector()
+                    : labels.reshape(labels.length()).toIntVector();
+            for (int i = 0; i < predicted.length; i++) {
+                correct += predicted[i] == actual[i] ? 1 : 0;
+            }
+        }
+        return (double) correct / validation.size();
+    }
+}
