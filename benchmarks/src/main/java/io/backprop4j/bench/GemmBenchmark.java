@@ -28,13 +28,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@code layers}: {@link Gemm#gemm} into a preallocated row-major result, what the layers do;</li>
  * <li>{@code onednn}: oneDNN's {@code dnnl_sgemm} called directly on the same arrays (on Linux x86_64);</li>
- * <li>{@code openblas}: the bundled OpenBLAS's {@code cblas_sgemm} called directly, the rate issue 7 asks the
- * training GEMMs to reach;</li>
+ * <li>{@code openblas}: the bundled OpenBLAS's {@code cblas_sgemm} called directly, the rate the
+ * training GEMMs are measured against;</li>
  * <li>{@code nd4j}: ND4J's {@code gemm} into a preallocated column-major result, the layers' path before
  * {@link Gemm}.</li>
  * </ul>
  * ND4J's allocating {@code mmul} was 1.1–13× slower than {@code nd4j} at these shapes
- * (docs/benchmarks/issue7-2026-11-22.md) and is no longer measured, to keep the quick subset of the suite
+ * (docs/benchmarks/mlp-cnn-step-jmh-2026-11-22a.md) and is no longer measured, to keep the quick subset of the suite
  * under 5 minutes.
  * {@code threads} is passed to {@link Threads#setKernelThreads} (0 keeps the native defaults).
  */

@@ -32,8 +32,10 @@ class ReadmeTest {
             import io.backprop4j.layers.conv.*;
             import io.backprop4j.layers.io.*;
             import io.backprop4j.layers.losses.*;
+            import io.backprop4j.layers.models.*;
             import io.backprop4j.optim.*;
-            import io.backprop4j.optim.listeners.*;
+            import io.backprop4j.optim.callbacks.*;
+            import io.backprop4j.optim.transforms.*;
             import io.backprop4j.optim.schedules.*;
             import java.nio.file.*;
             import java.util.*;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * After every epoch, writes a checkpoint ({@code io.backprop4j.optim.Checkpoint}) to one file (atomically, replacing the previous one): the
+ * After every epoch, writes a checkpoint ({@code Checkpoint}) to one file (atomically, replacing the previous one): the
  * model, the optimizer's state, the epoch and the shuffling generator's state, with {@code metadata} beside them,
  * so that {@code Trainer.resume} continues as if never interrupted.
  */
