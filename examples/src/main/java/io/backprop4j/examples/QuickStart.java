@@ -17,7 +17,7 @@ import io.backprop4j.optim.schedules.CosineAnnealing;
 public final class QuickStart {
 
     public static void main(String[] args) {
-        DataSet data = Playground.CIRCLE.generate(400, 0.05, 1);    // features [400, 2], one-hot labels [400, 2]
+        DataSet data = ToyProblems.CIRCLE.generate(400, 0.05, 1);    // features [400, 2], one-hot labels [400, 2]
         Sequential model = Sequential.of(
                 new Dense(2, 32), new Tanh(),
                 new Dense(32, 32), new Tanh(),

@@ -40,9 +40,9 @@ class ClassicProblemsTest {
 
     @Test
     void twoSpiralsAreLearnedAndDrawn(@TempDir Path dir) throws Exception {
-        DataSet spirals = Playground.SPIRALS.generate(400, 0.05, 1);
-        Sequential model = PlaygroundTraining.train(spirals, 2000, 1);
-        double accuracy = PlaygroundTraining.trainingAccuracy(model, spirals);
+        DataSet spirals = ToyProblems.SPIRALS.generate(400, 0.05, 1);
+        Sequential model = ToyProblemTraining.train(spirals, 2000, 1);
+        double accuracy = ToyProblemTraining.trainingAccuracy(model, spirals);
         assertTrue(accuracy >= 0.95, "two spirals training accuracy " + accuracy);
         Path png = dir.resolve("spirals.png");
         DecisionBoundary.write(model, spirals, 120, png);

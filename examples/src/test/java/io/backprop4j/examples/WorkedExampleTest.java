@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked 2-2-2 network of SPEC §1 with its published numbers, to 1e-8. */
+/** The worked 2-2-2 logistic network with its published numbers, to 1e-8. */
 class WorkedExampleTest {
 
     @Test

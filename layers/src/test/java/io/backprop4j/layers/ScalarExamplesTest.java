@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The scalar and vectorized examples of SPEC §1, built from layers, with their exact numbers. */
+/** The scalar and vectorized worked examples, built from layers, with their exact numbers. */
 class ScalarExamplesTest {
 
     private static final double EXACT = 1e-12;
