@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.GradientCheck;
-import io.backprop4j.core.Rng;
 import io.backprop4j.layers.losses.KLDivergence;
 import io.backprop4j.layers.losses.Reduction;
 import io.backprop4j.layers.losses.SigmoidBinaryCrossEntropy;

@@ -6,7 +6,6 @@ import io.backprop4j.optim.transforms.Transform;
 import io.backprop4j.optim.transforms.TransformState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,19 +15,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the chain {@code ScaleByAdam(0.9, 0.999, 1e-8)}, {@code AddDecayedWeights(0.01)}. The transforms change the
  * gradient arrays in place. Their states are saved in checkpoints as {@code INDEX.NAME} (e.g. {@code 0.m}).
  */
-public final class Chain implements Optimizer {
+public final class Chain extends StatesOfTransforms {
 
     private final List<Transform<?>> transforms;
-    private final ChainState states;
-    private double learningRate;
 
     Chain(double learningRate, List<Transform<?>> transforms) {
+        super(learningRate, List.copyOf(transforms));
         this.transforms = List.copyOf(transforms);
-        this.states = new ChainState(this.transforms);
-        setLearningRate(learningRate);
-        if (learningRate == 0) {
-            throw new IllegalArgumentException("Chain: the learning rate must be positive, got 0.0");
-        }
     }
 
     public List<Transform<?>> transforms() {
@@ -51,7 +44,7 @@ public final class Chain implements Optimizer {
             apply(transforms.get(t), updates, parameters, column);
         }
         for (int i = 0; i < parameters.size(); i++) {
-            Kernels.axpy(-learningRate, updates.get(i), parameters.get(i).value());
+            Kernels.axpy(-learningRate(), updates.get(i), parameters.get(i).value());
         }
     }
 
@@ -67,41 +60,7 @@ public final class Chain implements Optimizer {
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        if (!(learningRate >= 0 && learningRate < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("Chain: the learning rate must be finite and not negative, got "
-                    + learningRate);
-        }
-        this.learningRate = learningRate;
-    }
-
-    @Override
-    public List<String> description() {
-        return states.description();
-    }
-
-    @Override
-    public Map<String, INDArray> stateArrays(List<Parameter> parameters) {
-        return states.arrays(parameters);
-    }
-
-    @Override
-    public Map<String, Long> stepCounts(List<Parameter> parameters) {
-        return states.steps(parameters);
-    }
-
-    @Override
-    public void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
-        states.restore(parameters, arrays, steps);
-    }
-
-    @Override
     public String toString() {
-        return "Chain(η=" + learningRate + ", " + description() + ")";
+        return "Chain(η=" + learningRate() + ", " + description() + ")";
     }
 }

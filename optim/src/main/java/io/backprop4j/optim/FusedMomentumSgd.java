@@ -3,9 +3,7 @@ package io.backprop4j.optim;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.optim.transforms.TraceMomentum;
-import io.backprop4j.optim.transforms.TransformState;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,27 +12,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * then {@code w ← w − η·(g + μv)} with Nesterov ({@link Kernels#nesterovStep}), else {@code w ← w − η·v}. Its
  * description and its saved state are the chain's, so a checkpoint of either resumes into the other.
  */
-public final class FusedMomentumSgd implements Optimizer {
+public final class FusedMomentumSgd extends StatesOfTransforms {
 
     private final double mu;
     private final boolean nesterov;
-    private final ChainState states;
-    private final Chain equivalent;
 
     FusedMomentumSgd(double learningRate, double mu, boolean nesterov) {
-        TraceMomentum momentum = new TraceMomentum(mu, nesterov);
-        this.equivalent = new Chain(learningRate, List.of(momentum));
-        this.states = new ChainState(List.of(momentum));
+        super(learningRate, List.of(new TraceMomentum(mu, nesterov)));
         this.mu = mu;
         this.nesterov = nesterov;
     }
 
     @Override
     public void step(List<Parameter> parameters) {
-        double eta = equivalent.learningRate();
+        double eta = learningRate();
         for (Parameter p : parameters) {
-            TraceMomentum.State state = (TraceMomentum.State) states.of(p)
-                    .get(0);
+            TraceMomentum.State state = (TraceMomentum.State) states.of(p).get(0);
             state.t().next();
             INDArray v = state.velocity();
             Kernels.momentum(mu, p.gradient(), v);
@@ -44,35 +37,5 @@ public final class FusedMomentumSgd implements Optimizer {
                 Kernels.axpy(-eta, v, p.value());
             }
         }
-    }
-
-    @Override
-    public double learningRate() {
-        return equivalent.learningRate();
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        equivalent.setLearningRate(learningRate);
-    }
-
-    @Override
-    public List<String> description() {
-        return states.description();
-    }
-
-    @Override
-    public Map<String, INDArray> stateArrays(List<Parameter> parameters) {
-        return states.arrays(parameters);
-    }
-
-    @Override
-    public Map<String, Long> stepCounts(List<Parameter> parameters) {
-        return states.steps(parameters);
-    }
-
-    @Override
-    public void restoreState(List<Parameter> parameters, Map<String, INDArray> arrays, Map<String, Long> steps) {
-        states.restore(parameters, arrays, steps);
     }
 }

@@ -21,7 +21,6 @@ import io.backprop4j.optim.transforms.ClipByValue;
 import io.backprop4j.optim.transforms.ScaleByAdagrad;
 import io.backprop4j.optim.transforms.ScaleByAdam;
 import io.backprop4j.optim.transforms.ScaleByRms;
-import io.backprop4j.optim.transforms.TraceMomentum;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.backprop4j.layers.losses;
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Max;
 
 /**
  * Softmax and cross-entropy fused, on the logits s: J = −r Σ_b Σ_k t_k·log softmax(s)_k with the

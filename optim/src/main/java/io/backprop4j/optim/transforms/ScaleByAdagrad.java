@@ -12,20 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record ScaleByAdagrad(double epsilon, double lrDecay) implements Transform<ScaleByAdagrad.State> {
 
     /** The sum of squared updates s, a work array (not saved) and the update count t. */
-    public record State(INDArray sumOfSquares, INDArray work, StepCount t) implements TransformState {
+    public record State(INDArray sumOfSquares, INDArray work, StepCount t) implements CountedState {
         @Override
         public Map<String, INDArray> arrays() {
             return Map.of("sumOfSquares", sumOfSquares);
-        }
-
-        @Override
-        public long steps() {
-            return t.value();
-        }
-
-        @Override
-        public void restoreSteps(long steps) {
-            t.set(steps);
         }
     }
 

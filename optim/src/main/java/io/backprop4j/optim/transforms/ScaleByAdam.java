@@ -16,7 +16,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         implements Transform<ScaleByAdam.State> {
 
     /** The first and second moment estimates m and v, the largest v so far (AMSGrad only, else null), and t. */
-    public record State(INDArray m, INDArray v, INDArray vMax, StepCount t) implements TransformState {
+    public record State(INDArray m, INDArray v, INDArray vMax, StepCount t) implements CountedState {
         @Override
         public Map<String, INDArray> arrays() {
             Map<String, INDArray> arrays = new LinkedHashMap<>();
@@ -26,16 +26,6 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
                 arrays.put("vMax", vMax);
             }
             return arrays;
-        }
-
-        @Override
-        public long steps() {
-            return t.value();
-        }
-
-        @Override
-        public void restoreSteps(long steps) {
-            t.set(steps);
         }
     }
 

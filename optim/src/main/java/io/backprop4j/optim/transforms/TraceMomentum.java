@@ -12,20 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record TraceMomentum(double mu, boolean nesterov, double dampening) implements Transform<TraceMomentum.State> {
 
     /** The velocity v and the update count t. */
-    public record State(INDArray velocity, StepCount t) implements TransformState {
+    public record State(INDArray velocity, StepCount t) implements CountedState {
         @Override
         public Map<String, INDArray> arrays() {
             return Map.of("velocity", velocity);
-        }
-
-        @Override
-        public long steps() {
-            return t.value();
-        }
-
-        @Override
-        public void restoreSteps(long steps) {
-            t.set(steps);
         }
     }
 
