@@ -5,6 +5,7 @@ import io.backprop4j.core.Parameter;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.kernels.Kernels;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (at inference μ and σ² are constants and ∂J/∂x = γ ⊙ g / √(σ²_run + ε)). The running statistics are
  * {@link #buffers()}: saved with the model, not trained.
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm implements Layer, OnnxExportable, TorchExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("BatchNorm", BatchNorm.class, BatchNorm::fromConfig);
 
     private final int features;
     private final double epsilon;
@@ -145,5 +149,38 @@ public final class BatchNorm implements Layer {
     @Override
     public String name() {
         return "BatchNorm(" + features + ")";
+    }
+
+    /** {@code BatchNormalization(x, γ, β, running mean, running variance)} with ε, in inference form. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("BatchNormalization", Map.of("epsilon", epsilon), x,
+                onnx.constant("gamma", gamma.value().reshape(features)),
+                onnx.constant("beta", beta.value().reshape(features)),
+                onnx.constant("mean", runningMean.reshape(features)),
+                onnx.constant("variance", runningVariance.reshape(features)));
+    }
+
+    /**
+     * {@code nn.BatchNorm1d/2d}'s {@code weight}, {@code bias}, {@code running_mean}, {@code running_var} and
+     * {@code num_batches_tracked} (0: the momentum is fixed, as PyTorch's default, so it is not used).
+     */
+    @Override
+    public Map<String, INDArray> torchState() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put("weight", gamma.value().reshape(features));
+        state.put("bias", beta.value().reshape(features));
+        state.put("running_mean", runningMean.reshape(features));
+        state.put("running_var", runningVariance.reshape(features));
+        state.put("num_batches_tracked", Nd4j.scalar(gamma.value().dataType(), 0));
+        return state;
+    }
+
+    @Override
+    public void loadTorchState(Map<String, INDArray> state) {
+        gamma.value().assign(state.get("weight").reshape(gamma.value().shape()));
+        beta.value().assign(state.get("bias").reshape(beta.value().shape()));
+        runningMean.assign(state.get("running_mean").reshape(runningMean.shape()));
+        runningVariance.assign(state.get("running_var").reshape(runningVariance.shape()));
     }
 }

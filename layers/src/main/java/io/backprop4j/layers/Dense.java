@@ -7,6 +7,7 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.core.kernels.Kernels;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,7 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Initialization: weights from a {@link WeightInit} (Glorot-uniform by default, as in Keras; pass
  * {@code HE_NORMAL} for ReLU networks), bias zero.
  */
-public final class Dense implements Layer {
+public final class Dense implements Layer, OnnxExportable, TorchExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Dense", Dense.class, Dense::fromConfig);
 
     private final int in;
     private final int out;
@@ -137,5 +141,28 @@ public final class Dense implements Layer {
     @Override
     public String name() {
         return name;
+    }
+
+    /** {@code Gemm(x, W, b)}: ONNX's Gemm computes {@code x·W + b} with W as stored here, {@code [in, out]}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        onnx.rank(2);
+        return onnx.node("Gemm", x, onnx.constant("weights", weights.value()),
+                onnx.constant("bias", bias.value().reshape(out)));
+    }
+
+    /** {@code nn.Linear}'s {@code weight [out, in]} (the transpose of W) and {@code bias [out]}. */
+    @Override
+    public Map<String, INDArray> torchState() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put("weight", weights.value().transpose().dup('c'));
+        state.put("bias", bias.value().reshape(out));
+        return state;
+    }
+
+    @Override
+    public void loadTorchState(Map<String, INDArray> state) {
+        weights.value().assign(state.get("weight").castTo(weights.value().dataType()).transpose());
+        bias.value().assign(state.get("bias").reshape(1, out));
     }
 }

@@ -18,7 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * (drawn from the model's at {@link #initialize}), so a seeded model drops the same units on every run,
  * and a checkpoint (which saves that generator's state) resumes with the masks an uninterrupted run draws.
  */
-public final class Dropout implements Layer {
+public final class Dropout implements Layer, OnnxExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Dropout", Dropout.class, Dropout::fromConfig);
 
     private final double p;
     private final Random generator = Nd4j.getRandomFactory().getNewRandomInstance(0);
@@ -84,5 +87,11 @@ public final class Dropout implements Layer {
     @Override
     public String name() {
         return "Dropout(" + p + ")";
+    }
+
+    /** Inference's dropout: {@code Identity(x)}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Identity", x);
     }
 }

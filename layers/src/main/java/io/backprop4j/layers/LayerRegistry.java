@@ -3,89 +3,72 @@ package io.backprop4j.layers;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Modifier;
-import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Layer types by name, so that a saved model is readable JSON ({@code {"type": "Dense", "config": {"in":
- * 784, "out": 256, "init": "HE_NORMAL"}}}) that does not depend on Java packages. A layer's type is its class's
- * simple name, and its factory lives with the class, beside its {@link Layer#config()} (Keras's
- * {@code get_config}/{@code from_config}): a {@code public static fromConfig(LayerConfig)} method, or a public
- * constructor without arguments for a layer with an empty config. The library's layers are found by name in
- * their packages; a layer of one's own joins with {@link #register(Class)} (or {@link #register(String,
- * Function)}), as Keras's custom objects do.
+ * 784, "out": 256, "init": "HE_NORMAL"}}}) that does not depend on Java packages. Each layer class declares its
+ * {@link LayerType} beside its code; the library's are listed per package ({@link LayerTypes}, found by
+ * {@link ServiceLoader}), and a layer of one's own joins with {@link #register(LayerType)} (or
+ * {@link #register(Class)} for a class with a {@code public static fromConfig(LayerConfig)} or a public constructor
+ * without arguments), as Keras's custom objects do.
  */
 public final class LayerRegistry {
 
-    /** Where the library's layer classes live; a saved type is looked up in each. */
-    private static final List<String> PACKAGES = List.of("io.backprop4j.layers.", "io.backprop4j.layers.activations.",
-            "io.backprop4j.layers.conv.");
+    private static final Map<String, LayerType> BY_NAME = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, LayerType> BY_CLASS = new ConcurrentHashMap<>();
 
-    private static final Map<String, Function<LayerConfig, Layer>> FACTORIES = new ConcurrentHashMap<>();
+    static {
+        for (LayerTypes library : ServiceLoader.load(LayerTypes.class, LayerRegistry.class.getClassLoader())) {
+            library.types().forEach(LayerRegistry::register);
+        }
+    }
 
     private LayerRegistry() {
     }
 
+    /** Makes {@code type} loadable and savable under its name. */
+    public static void register(LayerType type) {
+        BY_NAME.put(type.name(), type);
+        BY_CLASS.put(type.type(), type);
+    }
+
     /** Makes {@code type} loadable: {@code factory} rebuilds the layer from its saved configuration. */
     public static void register(String type, Function<LayerConfig, Layer> factory) {
-        FACTORIES.put(type, factory);
+        BY_NAME.put(type, new LayerType(type, Layer.class, factory));
     }
 
     /** Makes a layer class of one's own loadable through its {@code fromConfig} or no-argument constructor. */
     public static void register(Class<? extends Layer> type) {
-        FACTORIES.put(type.getSimpleName(), factory(type));
+        register(new LayerType(type.getSimpleName(), type, factory(type)));
     }
 
     /** The saved type name of {@code layer}; refuses layers that could not be loaded again. */
     public static String typeOf(Layer layer) {
-        String type = layer.getClass().getSimpleName();
-        if (!FACTORIES.containsKey(type) && !layer.getClass().getName().equals(libraryClass(type))) {
-            throw new IllegalArgumentException(layer.name() + ": layer type " + type + " is not registered, so a "
-                    + "saved model could not be loaded; call LayerRegistry.register(" + type + ".class) with a "
-                    + "static fromConfig(LayerConfig), or LayerRegistry.register(\"" + type + "\", config -> ...)");
+        LayerType type = BY_CLASS.get(layer.getClass());
+        if (type != null) {
+            return type.name();
         }
-        return type;
+        String name = layer.getClass().getSimpleName();
+        if (BY_NAME.containsKey(name) && BY_NAME.get(name).type() == Layer.class) {
+            return name;
+        }
+        throw new IllegalArgumentException(layer.name() + ": layer type " + name + " is not registered, so a "
+                + "saved model could not be loaded; call LayerRegistry.register(" + name + ".class) with a "
+                + "static fromConfig(LayerConfig), or LayerRegistry.register(\"" + name + "\", config -> ...)");
     }
 
     /** The layer {@code config} describes, built by its type's factory. */
     public static Layer create(LayerConfig config) {
-        Function<LayerConfig, Layer> factory = FACTORIES.get(config.type());
-        if (factory == null) {
-            String className = libraryClass(config.type());
-            if (className == null) {
-                throw new IllegalArgumentException("Unknown layer type '" + config.type() + "'; the library's "
-                        + "layers and registered ones are known");
-            }
-            factory = factory(load(className));
-            FACTORIES.put(config.type(), factory);
+        LayerType type = BY_NAME.get(config.type());
+        if (type == null) {
+            throw new IllegalArgumentException("Unknown layer type '" + config.type() + "'; the library's "
+                    + "layers and registered ones are known");
         }
-        return factory.apply(config);
-    }
-
-    /** The library's class of layer type {@code type}, or null. */
-    private static String libraryClass(String type) {
-        for (String pkg : PACKAGES) {
-            try {
-                Class<?> found = Class.forName(pkg + type, false, LayerRegistry.class.getClassLoader());
-                if (Layer.class.isAssignableFrom(found) && !Modifier.isAbstract(found.getModifiers())) {
-                    return found.getName();
-                }
-            } catch (ClassNotFoundException e) {
-                // not in this package; try the next
-            }
-        }
-        return null;
-    }
-
-    private static Class<? extends Layer> load(String className) {
-        try {
-            return Class.forName(className).asSubclass(Layer.class);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(className + " vanished from the class path", e);
-        }
+        return type.factory().apply(config);
     }
 
     /** The class's {@code static fromConfig(LayerConfig)}, or its public no-argument constructor. */

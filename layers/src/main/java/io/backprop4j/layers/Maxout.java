@@ -23,6 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Maxout implements Layer {
 
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Maxout", Maxout.class, Maxout::fromConfig);
+
     private final int out;
     private final int pieces;
     private final Dense linear;

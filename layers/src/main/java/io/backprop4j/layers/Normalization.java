@@ -14,7 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #rescaling}) and are buffers, not parameters: they are saved in the model file, so {@code predict},
  * {@code evaluate} and a reloaded model scale new data exactly as the training data was scaled.
  */
-public final class Normalization implements Layer {
+public final class Normalization implements Layer, OnnxExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Normalization", Normalization.class, Normalization::fromConfig);
 
     private final int features;
     private final INDArray mean;
@@ -88,5 +91,11 @@ public final class Normalization implements Layer {
     @Override
     public String name() {
         return "Normalization(" + features + ")";
+    }
+
+    /** {@code Div(Sub(x, mean), scale)}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Div", onnx.node("Sub", x, onnx.constant("mean", mean)), onnx.constant("scale", scale));
     }
 }

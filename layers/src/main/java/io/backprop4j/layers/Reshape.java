@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * e.g. {@code Reshape(1, 28, 28)} turns rows of 784 pixels into one-channel images. Backward reshapes the
  * gradient back. Nothing is copied when the array is already row-major.
  */
-public final class Reshape implements Layer {
+public final class Reshape implements Layer, OnnxExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Reshape", Reshape.class, Reshape::fromConfig);
 
     private final long[] shape;
     private long[] inputShape;
@@ -57,5 +60,14 @@ public final class Reshape implements Layer {
     @Override
     public String name() {
         return "Reshape" + Arrays.toString(shape).replace('[', '(').replace(']', ')');
+    }
+
+    /** {@code Reshape(x, [0, shape…])}: 0 keeps the batch size. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        long[] target = new long[shape.length + 1];
+        System.arraycopy(shape, 0, target, 1, shape.length);
+        onnx.rank(target.length);
+        return onnx.node("Reshape", x, onnx.longs("shape", target));
     }
 }

@@ -16,7 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reaches x both through the body and around it. The body's parameters are named {@code body.NAME}, the
  * projection's {@code projection.NAME}.
  */
-public final class Residual implements Layer {
+public final class Residual implements Layer, OnnxExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Residual", Residual.class, Residual::fromConfig);
 
     private final Layer body;
     private final Layer projection;
@@ -105,5 +108,17 @@ public final class Residual implements Layer {
     @Override
     public String name() {
         return "Residual(" + body.name() + (projection == null ? "" : ", projection " + projection.name()) + ")";
+    }
+
+    /** {@code Add(body(x), x)}, or with the projection {@code Add(body(x), projection(x))}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        int inputRank = onnx.rank();
+        String y = onnx.layer(body, x);
+        int outputRank = onnx.rank();
+        onnx.rank(inputRank);
+        String shortcut = projection == null ? x : onnx.layer(projection, x);
+        onnx.rank(outputRank);
+        return onnx.node("Add", y, shortcut);
     }
 }

@@ -15,7 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * named by position, e.g. {@code "0.weights"}, as in PyTorch's {@code nn.Sequential}. A Sequential may sit
  * inside another. Inference from many threads, the summary and the training claim are the {@link Model}'s.
  */
-public final class Sequential implements Layer {
+public final class Sequential implements Layer, OnnxExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Sequential", Sequential.class, Sequential::fromConfig);
 
     private final List<Layer> layers;
     private final List<Parameter> parameters;
@@ -150,5 +153,15 @@ public final class Sequential implements Layer {
             text.append(i == 0 ? "" : ", ").append(layers.get(i).name());
         }
         return text.append(')').toString();
+    }
+
+    /** Each layer's nodes in order. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        String y = x;
+        for (Layer layer : layers) {
+            y = onnx.layer(layer, y);
+        }
+        return y;
     }
 }

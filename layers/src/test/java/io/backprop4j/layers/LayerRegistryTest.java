@@ -14,13 +14,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Each layer's factory lives with its class: the library's are found by name, one's own joins by its class. */
-class LayerRegistryTest {
+public class LayerRegistryTest {
 
     @TempDir
     Path folder;
 
-    /** A layer of one's own, y = c·x, saved through its config and rebuilt by its fromConfig. */
-    public static final class Scale implements Layer {
+    /**
+     * A layer of one's own, whole in this one file: y = c·x with its backward pass, its saved name and factory
+     * ({@code TYPE}, or its fromConfig found by {@code register(Scale.class)}), and its ONNX form.
+     */
+    public static final class Scale implements Layer, OnnxExportable {
+
+        public static final LayerType TYPE = LayerType.of("Scale", Scale.class, Scale::fromConfig);
 
         private final double c;
 
@@ -45,6 +50,11 @@ class LayerRegistryTest {
         @Override
         public Map<String, Object> config() {
             return Map.of("c", c);
+        }
+
+        @Override
+        public String toOnnx(OnnxBuilder onnx, String x) {
+            return onnx.node("Mul", x, onnx.scalar(c));
         }
     }
 

@@ -3,6 +3,8 @@ package io.backprop4j.layers.activations;
 import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.OnnxBuilder;
+import io.backprop4j.layers.OnnxExportable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * input {@code s} or, where cheaper, from the cached output {@code f} (σ' = f(1 − f), tanh' = 1 − f²);
  * row-wise ones ({@link Softmax}, {@link LogSoftmax}) apply their Jacobian to {@code ∂J/∂f} the same way.
  */
-public abstract class Activation implements Layer {
+public abstract class Activation implements Layer, OnnxExportable {
 
     private INDArray input;
     private INDArray output;
@@ -47,5 +49,23 @@ public abstract class Activation implements Layer {
     protected final INDArray scratch(int k, INDArray like) {
         scratch[k] = Buffers.like(scratch[k], like);
         return scratch[k];
+    }
+
+    /**
+     * The ONNX operator that is this activation by itself (ReLU's {@code Relu}), or null for an activation that
+     * takes several nodes (and overrides {@link #toOnnx}) or has none.
+     */
+    protected String onnxOperator() {
+        return null;
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        String operator = onnxOperator();
+        if (operator == null) {
+            throw new IllegalArgumentException("ONNX export: " + name() + " has no ONNX operator; export a model "
+                    + "without it, or save it with ModelFile.save");
+        }
+        return onnx.node(operator, x);
     }
 }

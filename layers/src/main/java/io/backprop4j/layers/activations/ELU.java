@@ -2,6 +2,8 @@ package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * λα·e^s. Plain ELU has λ = 1 and α = 1 by default; {@link SELU} fixes both.
  */
 public class ELU extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("ELU", ELU.class, ELU::fromConfig);
 
     private final double alpha;
     private final double scale;
@@ -63,5 +68,10 @@ public class ELU extends Activation {
     @Override
     public String name() {
         return getClass().getSimpleName() + "(α=" + alpha + (scale == 1.0 ? "" : ", λ=" + scale) + ")";
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Elu", Map.of("alpha", alpha), x);
     }
 }

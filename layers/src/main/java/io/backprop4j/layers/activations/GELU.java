@@ -2,6 +2,8 @@ package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,6 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * for s ≫ 0.
  */
 public final class GELU extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("GELU", GELU.class, GELU::fromConfig);
 
     private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
@@ -78,5 +83,11 @@ public final class GELU extends Activation {
     @Override
     public String name() {
         return tanhApproximation ? "GELU(tanh)" : "GELU";
+    }
+
+    /** ONNX's {@code Gelu}, exact or with {@code approximate = "tanh"}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Gelu", Map.of("approximate", tanhApproximation ? "tanh" : "none"), x);
     }
 }

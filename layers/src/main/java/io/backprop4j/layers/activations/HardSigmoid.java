@@ -1,5 +1,8 @@
 package io.backprop4j.layers.activations;
 
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -12,6 +15,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class HardSigmoid extends Activation {
 
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("HardSigmoid", HardSigmoid.class, HardSigmoid::new);
+
     @Override
     protected void apply(INDArray s, INDArray f) {
         f.assign(s).addi(3.0);
@@ -23,5 +29,11 @@ public final class HardSigmoid extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         gradIn.assign(Transforms.abs(s, true).lt(3.0).castTo(gradOut.dataType())).muli(gradOut).divi(6.0);
+    }
+
+    /** ONNX's {@code HardSigmoid} with α = 1/6, β = 1/2: {@code clamp(x/6 + 1/2, 0, 1)}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("HardSigmoid", Map.of("alpha", 1.0 / 6, "beta", 0.5), x);
     }
 }

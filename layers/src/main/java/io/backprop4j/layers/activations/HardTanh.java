@@ -1,5 +1,7 @@
 package io.backprop4j.layers.activations;
 
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -11,6 +13,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class HardTanh extends Activation {
 
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("HardTanh", HardTanh.class, HardTanh::new);
+
     @Override
     protected void apply(INDArray s, INDArray f) {
         BooleanIndexing.replaceWhere(f.assign(s), 1.0, Conditions.greaterThan(1.0));
@@ -20,5 +25,11 @@ public final class HardTanh extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         gradIn.assign(Transforms.abs(s, true).lt(1.0).castTo(gradOut.dataType())).muli(gradOut);
+    }
+
+    /** {@code Clip(x, −1, 1)}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Clip", x, onnx.scalar(-1), onnx.scalar(1));
     }
 }

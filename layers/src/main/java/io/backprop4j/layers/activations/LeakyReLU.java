@@ -2,6 +2,8 @@ package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,6 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * α = 0.01 by default, as in PyTorch.
  */
 public final class LeakyReLU extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("LeakyReLU", LeakyReLU.class, LeakyReLU::fromConfig);
 
     private final double alpha;
 
@@ -53,5 +58,10 @@ public final class LeakyReLU extends Activation {
     @Override
     public String name() {
         return "LeakyReLU(α=" + alpha + ")";
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("LeakyRelu", Map.of("alpha", alpha), x);
     }
 }

@@ -1,7 +1,10 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import io.backprop4j.layers.ProbabilityOutput;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -11,6 +14,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code ∂J/∂s = ∂J/∂f − e^f · Σ_k (∂J/∂f)_k}.
  */
 public final class LogSoftmax extends Activation implements ProbabilityOutput {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("LogSoftmax", LogSoftmax.class, LogSoftmax::new);
 
     /** e^output. */
     @Override
@@ -27,5 +33,10 @@ public final class LogSoftmax extends Activation implements ProbabilityOutput {
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray total = gradOut.sum(true, 1);
         Kernels.exp(f, gradIn).muliColumnVector(total).rsubi(gradOut);
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("LogSoftmax", Map.of("axis", -1), x);
     }
 }

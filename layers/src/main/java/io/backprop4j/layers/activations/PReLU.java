@@ -5,6 +5,9 @@ import io.backprop4j.core.Rng;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
+import io.backprop4j.layers.TorchExportable;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,7 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * f'(s) = 1 if s &gt; 0 else α, and ∂f/∂α = min(s, 0), so {@code ∂J/∂α = Σ_rows ∂J/∂f ⊙ min(s, 0)}.
  * α starts at 0.25, as in PyTorch.
  */
-public final class PReLU extends Activation {
+public final class PReLU extends Activation implements TorchExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("PReLU", PReLU.class, PReLU::fromConfig);
 
     public static final double INITIAL_ALPHA = 0.25;
 
@@ -109,5 +115,24 @@ public final class PReLU extends Activation {
     @Override
     public String name() {
         return shared ? "PReLU(shared)" : "PReLU(" + alpha.value().columns() + ")";
+    }
+
+    /** {@code PRelu(x, slope)}: one slope, or one per channel shaped {@code [C, 1, 1]} for images. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        INDArray a = alpha.value();
+        INDArray slope = a.length() == 1 || onnx.rank() != 4 ? a.reshape(a.length()) : a.reshape(a.length(), 1, 1);
+        return onnx.node("PRelu", x, onnx.constant("slope", slope));
+    }
+
+    /** {@code nn.PReLU}'s {@code weight [C]} (or {@code [1]} when shared). */
+    @Override
+    public Map<String, INDArray> torchState() {
+        return Map.of("weight", alpha.value().reshape(alpha.value().length()));
+    }
+
+    @Override
+    public void loadTorchState(Map<String, INDArray> state) {
+        alpha.value().assign(state.get("weight").reshape(alpha.value().shape()));
     }
 }

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,6 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * kernel computes f again.
  */
 public final class ReLU extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("ReLU", ReLU.class, ReLU::new);
 
     @Override
     protected void apply(INDArray s, INDArray f) {
@@ -21,5 +25,10 @@ public final class ReLU extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         Kernels.reluGradient(f, gradOut, gradIn);
+    }
+
+    @Override
+    protected String onnxOperator() {
+        return "Relu";
     }
 }

@@ -1,5 +1,7 @@
 package io.backprop4j.layers.activations;
 
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import java.util.Map;
 
 /**
@@ -7,6 +9,9 @@ import java.util.Map;
  * λ = 1.0507009873554805, the constants PyTorch and Keras use.
  */
 public final class SELU extends ELU {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("SELU", SELU.class, SELU::new);
 
     public static final double ALPHA = 1.6732632423543772;
     public static final double LAMBDA = 1.0507009873554805;
@@ -19,5 +24,10 @@ public final class SELU extends ELU {
     @Override
     public Map<String, Object> config() {
         return Map.of();
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Selu", Map.of("alpha", ALPHA, "gamma", LAMBDA), x);
     }
 }

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -10,6 +11,9 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * gradient flows through it (it is trained by the perceptron rule, not by backpropagation).
  */
 public final class Sign extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Sign", Sign.class, Sign::new);
 
     @Override
     protected void apply(INDArray s, INDArray f) {
@@ -21,5 +25,10 @@ public final class Sign extends Activation {
     @Override
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         gradIn.assign(0);
+    }
+
+    @Override
+    protected String onnxOperator() {
+        return "Sign";
     }
 }

@@ -1,7 +1,10 @@
 package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import io.backprop4j.layers.ProbabilityOutput;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,6 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code SoftmaxCrossEntropy} loss on the logits.
  */
 public final class Softmax extends Activation implements ProbabilityOutput {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Softmax", Softmax.class, Softmax::new);
 
     /** The softmax output is the probabilities themselves. */
     @Override
@@ -27,5 +33,10 @@ public final class Softmax extends Activation implements ProbabilityOutput {
     protected void gradient(INDArray s, INDArray f, INDArray gradOut, INDArray gradIn) {
         INDArray weighted = gradOut.mul(f, gradIn).sum(true, 1);
         gradIn.assign(gradOut).subiColumnVector(weighted).muli(f);
+    }
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        return onnx.node("Softmax", Map.of("axis", -1), x);
     }
 }

@@ -2,6 +2,8 @@ package io.backprop4j.layers.activations;
 
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,6 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * above the threshold). β = 1 and threshold 20 by default, as in PyTorch.
  */
 public final class Softplus extends Activation {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Softplus", Softplus.class, Softplus::fromConfig);
 
     private final double beta;
     private final double threshold;
@@ -57,5 +62,14 @@ public final class Softplus extends Activation {
     @Override
     public String name() {
         return beta == 1 && threshold == 20 ? "Softplus" : "Softplus(β=" + beta + ", threshold=" + threshold + ")";
+    }
+
+    /** {@code Softplus(x)}, or with β ≠ 1 {@code Softplus(βx)/β}. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        if (beta == 1) {
+            return onnx.node("Softplus", x);
+        }
+        return onnx.node("Div", onnx.node("Softplus", onnx.node("Mul", x, onnx.scalar(beta))), onnx.scalar(beta));
     }
 }

@@ -1,6 +1,7 @@
 package io.backprop4j.layers.conv;
 
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
 
 /**
  * Average pooling (PyTorch's {@code nn.AvgPool2d} with {@code count_include_pad=True}): {@code Y[n, c, i, j]
@@ -8,6 +9,9 @@ import io.backprop4j.layers.LayerConfig;
  * window.
  */
 public final class AvgPool2d extends Pool2d {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("AvgPool2d", AvgPool2d.class, AvgPool2d::fromConfig);
 
     /** Non-overlapping k×k windows (stride k), as PyTorch's default. */
     public AvgPool2d(int kernel) {
@@ -19,6 +23,11 @@ public final class AvgPool2d extends Pool2d {
     }
 
     /** libnd4j's divisor mode 1: padded zeros count in the window's k² entries. */
+    @Override
+    String onnxOperator() {
+        return "AveragePool";
+    }
+
     @Override
     int mode() {
         return 1;

@@ -9,6 +9,11 @@ import io.backprop4j.core.WeightInit;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
+import io.backprop4j.layers.OnnxBuilder;
+import io.backprop4j.layers.OnnxExportable;
+import io.backprop4j.layers.TorchExportable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,7 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Initialization: weights U(−1/√(C·k·k), 1/√(C·k·k)) by default, PyTorch's default; bias zero.
  */
-public final class Conv2d implements Layer {
+public final class Conv2d implements Layer, OnnxExportable, TorchExportable {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("Conv2d", Conv2d.class, Conv2d::fromConfig);
 
     /** How the convolution is computed; both give the same results up to rounding. */
     public enum Algorithm {
@@ -171,5 +179,35 @@ public final class Conv2d implements Layer {
     public String name() {
         return "Conv2d(" + inChannels + "→" + outChannels + ", " + kernel + "×" + kernel
                 + (stride == 1 ? "" : ", stride " + stride) + (padding == 0 ? "" : ", padding " + padding) + ")";
+    }
+
+    /** {@code Conv(x, W[, b])} with the kernel shape, strides and symmetric pads. */
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        onnx.rank(4);
+        Map<String, Object> attributes = Map.of("kernel_shape", new long[] {kernel, kernel}, "strides",
+                new long[] {stride, stride}, "pads", new long[] {padding, padding, padding, padding});
+        String w = onnx.constant("weights", weights.value());
+        return hasBias ? onnx.node("Conv", attributes, x, w, onnx.constant("bias", bias.value().reshape(outChannels)))
+                : onnx.node("Conv", attributes, x, w);
+    }
+
+    /** {@code nn.Conv2d}'s {@code weight [out, in, k, k]}, as stored here, and {@code bias [out]}. */
+    @Override
+    public Map<String, INDArray> torchState() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put("weight", weights.value());
+        if (hasBias) {
+            state.put("bias", bias.value().reshape(outChannels));
+        }
+        return state;
+    }
+
+    @Override
+    public void loadTorchState(Map<String, INDArray> state) {
+        weights.value().assign(state.get("weight").castTo(weights.value().dataType()));
+        if (hasBias) {
+            bias.value().assign(state.get("bias").reshape(bias.value().shape()));
+        }
     }
 }

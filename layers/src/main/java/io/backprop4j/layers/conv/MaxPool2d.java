@@ -1,12 +1,16 @@
 package io.backprop4j.layers.conv;
 
 import io.backprop4j.layers.LayerConfig;
+import io.backprop4j.layers.LayerType;
 
 /**
  * Max pooling (PyTorch's {@code nn.MaxPool2d}): {@code Y[n, c, i, j] = max over the window of X}; backward
  * routes each ∂J/∂Y entry to the position of its window's maximum. Padding counts as −∞.
  */
 public final class MaxPool2d extends Pool2d {
+
+    /** Its name in saved models, and how one is rebuilt from its saved configuration. */
+    public static final LayerType TYPE = LayerType.of("MaxPool2d", MaxPool2d.class, MaxPool2d::fromConfig);
 
     /** Non-overlapping k×k windows (stride k), as PyTorch's default. */
     public MaxPool2d(int kernel) {
@@ -15,6 +19,11 @@ public final class MaxPool2d extends Pool2d {
 
     public MaxPool2d(int kernel, int stride, int padding) {
         super("maxpool2d", kernel, stride, padding);
+    }
+
+    @Override
+    String onnxOperator() {
+        return "MaxPool";
     }
 
     @Override

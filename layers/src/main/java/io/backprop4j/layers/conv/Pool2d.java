@@ -4,6 +4,9 @@ import io.backprop4j.core.Buffers;
 import io.backprop4j.core.Shapes;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.OnnxBuilder;
+import io.backprop4j.layers.OnnxExportable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * pooling ops {@code NAME} and {@code NAME_bp} on all cores, which paid for the CNN's max pooling;
  * docs/performance.md, kernel figures).
  */
-abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
+abstract sealed class Pool2d implements Layer, OnnxExportable permits MaxPool2d, AvgPool2d {
 
     private final String op;
     private final int kernel;
@@ -77,5 +80,18 @@ abstract sealed class Pool2d implements Layer permits MaxPool2d, AvgPool2d {
     public String name() {
         return getClass().getSimpleName() + "(" + kernel + (stride == kernel ? "" : ", stride " + stride)
                 + (padding == 0 ? "" : ", padding " + padding) + ")";
+    }
+
+    /** ONNX's operator: {@code MaxPool}, or {@code AveragePool} counting the padding in the mean. */
+    abstract String onnxOperator();
+
+    @Override
+    public String toOnnx(OnnxBuilder onnx, String x) {
+        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("kernel_shape", new long[] {kernel, kernel},
+                "strides", new long[] {stride, stride}, "pads", new long[] {padding, padding, padding, padding}));
+        if (onnxOperator().equals("AveragePool")) {
+            attributes.put("count_include_pad", mode());
+        }
+        return onnx.node(onnxOperator(), attributes, x);
     }
 }

@@ -4,12 +4,9 @@ import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Npy;
 import io.backprop4j.core.data.NumpyData;
-import io.backprop4j.layers.BatchNorm;
-import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
-import io.backprop4j.layers.activations.PReLU;
-import io.backprop4j.layers.conv.Conv2d;
+import io.backprop4j.layers.TorchExportable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A PyTorch model's weights as NumPy arrays, in and out:
  * {@code np.savez("w.npz", **{k: v.numpy() for k, v in model.state_dict().items()})}. Layers are matched in
- * order, whatever PyTorch named them ({@code fc1.weight} or {@code 0.weight}): the k-th layer with parameters
- * (Dense, Conv2d, BatchNorm, PReLU) takes the k-th group of entries sharing a prefix. {@code nn.Linear}'s
+ * order, whatever PyTorch named them ({@code fc1.weight} or {@code 0.weight}): the k-th layer with weights takes the
+ * k-th group of entries sharing a prefix, through its {@link TorchExportable} mapping (Dense, Conv2d, BatchNorm,
+ * PReLU); a layer with weights but no PyTorch counterpart (Normalization, Maxout) is refused by name. {@code nn.Linear}'s
  * {@code weight [out, in]} is transposed into Dense's {@code [in, out]}; BatchNorm's {@code weight}, {@code bias},
  * {@code running_mean} and {@code running_var} become γ, β and its running statistics, and
  * {@code num_batches_tracked} is not used (the momentum is fixed, as PyTorch's default).
@@ -34,17 +31,24 @@ public final class StateDict {
     private StateDict() {
     }
 
-    /** Puts the state_dict in {@code npz} into {@code model}, refusing any group whose names or shapes do not fit. */
+    /**
+     * Puts the state_dict in {@code npz} into {@code model}. Every group is checked first (its names and shapes
+     * against the layer's, its values finite, BatchNorm's running variance not negative), so a file that does not
+     * fit changes no weight.
+     */
     public static void load(Layer network, Path npz) throws IOException {
         Sequential model = Sequential.wrapping(network);
         List<Map<String, INDArray>> groups = groups(NumpyData.readNpz(npz));
-        List<Layer> layers = parametric(model);
+        List<TorchExportable> layers = exportable(model);
         if (groups.size() != layers.size()) {
             throw new FileFormatException(npz + ": " + groups.size() + " groups of weights for a model with "
                     + layers.size() + " layers that have parameters (" + model.name() + ")");
         }
         for (int k = 0; k < layers.size(); k++) {
-            assign(layers.get(k), groups.get(k), npz + " (group " + k + ")");
+            check((Layer) layers.get(k), groups.get(k), npz + " (group " + k + ")");
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            layers.get(k).loadTorchState(groups.get(k));
         }
     }
 
@@ -53,15 +57,30 @@ public final class StateDict {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<Layer> layers = Sequential.wrapping(model).layers();
         for (int i = 0; i < layers.size(); i++) {
-            for (Map.Entry<String, INDArray> entry : torchArrays(layers.get(i)).entrySet()) {
-                entries.put(i + "." + entry.getKey() + ".npy", Npy.toBytes(entry.getValue()));
+            if (holdsWeights(layers.get(i))) {
+                for (Map.Entry<String, INDArray> entry : exportable(layers.get(i)).torchState().entrySet()) {
+                    entries.put(i + "." + entry.getKey() + ".npy", Npy.toBytes(entry.getValue()));
+                }
             }
         }
         Archive.write(npz, entries);
     }
 
-    private static List<Layer> parametric(Sequential model) {
-        return model.layers().stream().filter(layer -> !layer.parameters().isEmpty()).toList();
+    private static boolean holdsWeights(Layer layer) {
+        return !layer.parameters().isEmpty() || !layer.buffers().isEmpty();
+    }
+
+    /** The layers that hold weights, each with its PyTorch counterpart; refuses one that has none. */
+    private static List<TorchExportable> exportable(Sequential model) {
+        return model.layers().stream().filter(StateDict::holdsWeights).map(StateDict::exportable).toList();
+    }
+
+    private static TorchExportable exportable(Layer layer) {
+        if (layer instanceof TorchExportable exportable) {
+            return exportable;
+        }
+        throw new IllegalArgumentException(layer.name() + " has no PyTorch counterpart in a state_dict; export the "
+                + "model to ONNX (ModelFile.exportOnnx, or export --format onnx), which keeps it");
     }
 
     /** The entries in file order, grouped by the prefix before their last dot. */
@@ -75,33 +94,9 @@ public final class StateDict {
         return new ArrayList<>(byPrefix.values());
     }
 
-    private static Map<String, INDArray> torchArrays(Layer layer) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        if (layer instanceof Dense) {
-            arrays.put("weight", layer.parameters().get(0).value().transpose().dup('c'));
-            arrays.put("bias", flat(layer.parameters().get(1).value()));
-        } else if (layer instanceof Conv2d) {
-            arrays.put("weight", layer.parameters().get(0).value());
-            if (layer.parameters().size() > 1) {
-                arrays.put("bias", flat(layer.parameters().get(1).value()));
-            }
-        } else if (layer instanceof BatchNorm) {
-            arrays.put("weight", flat(layer.parameters().get(0).value()));
-            arrays.put("bias", flat(layer.parameters().get(1).value()));
-            arrays.put("running_mean", flat(layer.buffers().get("runningMean")));
-            arrays.put("running_var", flat(layer.buffers().get("runningVariance")));
-            arrays.put("num_batches_tracked", Nd4j.scalar(layer.parameters().get(0).value().dataType(), 0));
-        } else if (layer instanceof PReLU) {
-            arrays.put("weight", flat(layer.parameters().get(0).value()));
-        } else if (!layer.parameters().isEmpty()) {
-            throw new IllegalArgumentException(layer.name() + " has no PyTorch counterpart to export");
-        }
-        return arrays;
-    }
-
-    private static void assign(Layer layer, Map<String, INDArray> group, String source) throws FileFormatException {
-        Map<String, INDArray> expected = torchArrays(layer);
-        for (Map.Entry<String, INDArray> entry : expected.entrySet()) {
+    /** Refuses a group whose names, shapes or values do not fit {@code layer}. */
+    private static void check(Layer layer, Map<String, INDArray> group, String source) throws FileFormatException {
+        for (Map.Entry<String, INDArray> entry : exportable(layer).torchState().entrySet()) {
             String name = entry.getKey();
             INDArray value = group.get(name);
             if (name.equals("num_batches_tracked")) {
@@ -112,23 +107,11 @@ public final class StateDict {
                         + Arrays.toString(entry.getValue().shape()) + ", the file has " + (value == null
                         ? "none (it holds " + group.keySet() + ")" : Arrays.toString(value.shape())));
             }
+            ModelFile.requireFinite(source, layer.name() + " " + name, value);
+            if (name.equals("running_var") && value.minNumber().doubleValue() < 0) {
+                throw new FileFormatException(source + ": " + layer.name() + " running_var holds a negative variance, "
+                        + value.minNumber());
+            }
         }
-        INDArray weight = group.get("weight").castTo(layer.parameters().get(0).value().dataType());
-        if (layer instanceof Dense) {
-            layer.parameters().get(0).value().assign(weight.transpose());
-        } else {
-            layer.parameters().get(0).value().assign(weight.reshape(layer.parameters().get(0).value().shape()));
-        }
-        if (group.containsKey("bias") && layer.parameters().size() > 1) {
-            layer.parameters().get(1).value().assign(group.get("bias").reshape(1, -1));
-        }
-        if (layer instanceof BatchNorm) {
-            layer.buffers().get("runningMean").assign(group.get("running_mean").reshape(1, -1));
-            layer.buffers().get("runningVariance").assign(group.get("running_var").reshape(1, -1));
-        }
-    }
-
-    private static INDArray flat(INDArray array) {
-        return array.reshape(array.length());
     }
 }

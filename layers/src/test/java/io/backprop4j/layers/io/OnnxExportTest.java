@@ -17,8 +17,9 @@ import io.backprop4j.layers.Dropout;
 import io.backprop4j.layers.Flatten;
 import io.backprop4j.layers.GradientChecks;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.LayerRegistry;
+import io.backprop4j.layers.LayerRegistryTest.Scale;
 import io.backprop4j.layers.Maxout;
-import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Residual;
 import io.backprop4j.layers.Sequential;
@@ -37,6 +38,7 @@ import io.backprop4j.layers.activations.Tanh;
 import io.backprop4j.layers.conv.AvgPool2d;
 import io.backprop4j.layers.conv.Conv2d;
 import io.backprop4j.layers.conv.MaxPool2d;
+import io.backprop4j.layers.models.Models;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -96,6 +98,19 @@ class OnnxExportTest {
 
     private static INDArray pixels(long seed, long... shape) {
         return GradientChecks.gaussian(new Rng(seed), shape).castTo(DataType.FLOAT).muli(0.3).addi(0.5);
+    }
+
+    @Test
+    void aLayerOfOnesOwnSavesLoadsAndExportsFromItsOwnFile() throws Exception {
+        LayerRegistry.register(Scale.TYPE);   // Scale is whole in its one file: layer, saved name, ONNX form
+        Sequential model = Sequential.of(new Dense(3, 4), new Scale(2.5), new Tanh()).initialize(4);
+        INDArray x = pixels(5, 1, 3);
+        Path file = folder.resolve("scaled.zip");
+        ModelFile.save(model, file);
+        Sequential loaded = ModelFile.load(file).model();
+        assertEquals(model.forward(x, false), loaded.forward(x, false));
+        assertTrue(loaded.layers().get(1) instanceof Scale);
+        assertTrue(difference(loaded, x) < 1e-6);
     }
 
     @Test

@@ -4,21 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
+import io.backprop4j.core.Npy;
 import io.backprop4j.core.data.NumpyData;
 import io.backprop4j.layers.BatchNorm;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Model;
+import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.models.Models;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * PyTorch weights in and out, against PyTorch itself: the fixtures are the state_dicts, inputs and eval-mode
@@ -50,12 +55,18 @@ class StateDictTest {
         assertSameOutputs(mlp(), "mlp");
     }
 
-    @Test
-    void anExportLoadsBackWithTheSameOutputs(@TempDir Path directory) throws Exception {
-        Sequential model = mlp();
+    /** The PyTorch MLP's weights, loaded into {@code model} and exported again to {@code directory}. */
+    private static Path exported(Sequential model, Path directory) throws Exception {
         StateDict.load(model, FIXTURES.resolve("mlp-state.npz"));
         Path exported = directory.resolve("exported.npz");
         StateDict.save(model, exported);
+        return exported;
+    }
+
+    @Test
+    void anExportLoadsBackWithTheSameOutputs(@TempDir Path directory) throws Exception {
+        Sequential model = mlp();
+        Path exported = exported(model, directory);
         Map<String, INDArray> arrays = NumpyData.readNpz(exported);
         assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var",
                 "1.num_batches_tracked", "3.weight", "3.bias"), List.copyOf(arrays.keySet()));
@@ -73,5 +84,37 @@ class StateDictTest {
                 () -> StateDict.load(other, FIXTURES.resolve("mlp-state.npz"))).getMessage();
         assertTrue(message.contains("Dense(784→16)") && message.contains("[16, 784]")
                 && message.contains("[32, 784]"), message);
+    }
+
+    @Test
+    void aLayerWithoutAPyTorchCounterpartIsRefusedByNameNotDropped(@TempDir Path directory) {
+        Sequential model = Sequential.of(Normalization.rescaling(Nd4j.ones(DataType.FLOAT, 4, 3).muli(255)),
+                new Dense(3, 2)).initialize(1);
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> StateDict.save(model, directory.resolve("w.npz"))).getMessage();
+        assertTrue(message.contains("Normalization(3) has no PyTorch counterpart") && message.contains("ONNX"),
+                message);
+    }
+
+    @Test
+    void aFileWithNonFiniteWeightsOrANegativeVarianceChangesNoWeight(@TempDir Path directory) throws Exception {
+        Map<String, INDArray> arrays = NumpyData.readNpz(exported(mlp(), directory));
+        for (String broken : List.of("3.bias", "1.running_var")) {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
+                INDArray value = entry.getValue().dup();
+                if (entry.getKey().equals(broken)) {
+                    value.putScalar(0, broken.endsWith("var") ? -1 : Double.NaN);
+                }
+                entries.put(entry.getKey() + ".npy", Npy.toBytes(value));
+            }
+            Path file = directory.resolve("broken.npz");
+            Archive.write(file, entries);
+            Sequential fresh = mlp();
+            INDArray before = fresh.parameters().get(0).value().dup();
+            String message = assertThrows(FileFormatException.class, () -> StateDict.load(fresh, file)).getMessage();
+            assertTrue(message.contains(broken.endsWith("var") ? "negative variance" : "NaN"), message);
+            assertEquals(before, fresh.parameters().get(0).value(), "layer 0 untouched");
+        }
     }
 }
