@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Reading JSON requests and writing JSON answers over the JDK's HTTP server, with bounded request bodies. */
@@ -52,5 +53,31 @@ final class Exchanges {
 
     static void error(HttpExchange exchange, int status, String message) throws IOException {
         send(exchange, status, Map.of("error", message));
+    }
+
+    /** One Server-Sent Event {@code name} whose data is {@code data} as JSON. */
+    static void event(OutputStream out, String name, Object data) throws IOException {
+        out.write(("event: " + name + "\ndata: ").getBytes(StandardCharsets.UTF_8));
+        out.write(Exchanges.JSON.writeValueAsBytes(data));
+        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The playground page's file {@code name} from the jar's resources. */
+    static void sendResource(HttpExchange exchange, String name) throws IOException {
+        try (InputStream in = PlaygroundServer.class.getResourceAsStream("/playground/" + name)) {
+            if (in == null) {
+                Exchanges.error(exchange, 404, "missing resource " + name);
+                return;
+            }
+            byte[] bytes = in.readAllBytes();
+            String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript"
+                    : "text/css";
+            exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
     }
 }

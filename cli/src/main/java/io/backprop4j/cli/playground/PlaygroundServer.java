@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -144,7 +143,7 @@ public final class PlaygroundServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         if (STATIC.containsKey(path)) {
             requireMethod(exchange, "GET");
-            sendResource(exchange, STATIC.get(path));
+            Exchanges.sendResource(exchange, STATIC.get(path));
             return;
         }
         List<String> parts = List.of(path.replaceAll("^/+|/+$", "").split("/+"));
@@ -256,11 +255,11 @@ public final class PlaygroundServer implements AutoCloseable {
                 session.advance(TRAINING_BUDGET_NANOS);
                 if (session.dataVersion() != dataVersion) {
                     dataVersion = session.dataVersion();
-                    event(out, "data", session.data());
+                    Exchanges.event(out, "data", session.data());
                 }
                 if (session.version() != version) {
                     version = session.version();
-                    event(out, "frame", session.frame());
+                    Exchanges.event(out, "frame", session.frame());
                     lastWrite = frameStart;
                 } else if (frameStart - lastWrite > 1_000_000_000L) {
                     out.write(": waiting\n\n".getBytes(StandardCharsets.UTF_8));
@@ -277,30 +276,6 @@ public final class PlaygroundServer implements AutoCloseable {
         } finally {
             streaming.remove(session.id());
             sessions.remove(session.id(), session);
-        }
-    }
-
-    private static void event(OutputStream out, String name, Object data) throws IOException {
-        out.write(("event: " + name + "\ndata: ").getBytes(StandardCharsets.UTF_8));
-        out.write(Exchanges.JSON.writeValueAsBytes(data));
-        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private void sendResource(HttpExchange exchange, String name) throws IOException {
-        try (InputStream in = PlaygroundServer.class.getResourceAsStream("/playground/" + name)) {
-            if (in == null) {
-                Exchanges.error(exchange, 404, "missing resource " + name);
-                return;
-            }
-            byte[] bytes = in.readAllBytes();
-            String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript"
-                    : "text/css";
-            exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
         }
     }
 

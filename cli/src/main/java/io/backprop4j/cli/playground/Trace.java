@@ -24,52 +24,16 @@ final class Trace {
     static Map<String, Object> of(Network network, Points points, List<Feature> features, int index,
             boolean regression) {
         double[] point = points.train()[index];
-        INDArray x = points.trainSet().features().getRow(index, true).dup();
         INDArray target = points.trainSet().labels().getRow(index, true).dup();
         List<Layer> layers = network.model().layers();
-        List<INDArray> inputs = new ArrayList<>();
-        List<Map<String, Object>> forward = new ArrayList<>();
-        for (Layer layer : layers) {
-            inputs.add(x);
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("input", x.toDoubleVector());
-            if (layer instanceof Dense dense) {
-                values.put("weights", dense.weights().value().toDoubleMatrix());
-                values.put("bias", dense.bias().value().toDoubleVector());
-            }
-            x = layer.forward(x, false).dup();
-            values.put("output", x.toDoubleVector());
-            forward.add(stage(layer, values));
-        }
-        INDArray output = x;
+        List<INDArray> values = new ArrayList<>();
+        List<Map<String, Object>> forward = forward(layers, points.trainSet().features().getRow(index, true).dup(),
+                values);
+        INDArray output = values.get(layers.size());
         double loss = network.lossFunction().value(output, target);
-        INDArray gradient = network.lossFunction().gradient(output, target).dup();
         network.model().zeroGradients();
-        List<Map<String, Object>> backward = new ArrayList<>();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            layer.forward(inputs.get(i), false);
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("gradOutput", gradient.toDoubleVector());
-            if (layer instanceof Dense dense) {
-                INDArray gradInput = dense.backward(gradient).dup();
-                values.put("input", inputs.get(i).toDoubleVector());
-                values.put("weights", dense.weights().value().toDoubleMatrix());
-                values.put("weightGradient", dense.weights().gradient().toDoubleMatrix());
-                values.put("biasGradient", dense.bias().gradient().toDoubleVector());
-                values.put("gradInput", gradInput.toDoubleVector());
-                gradient = gradInput;
-            } else {
-                INDArray local = layer.backward(Nd4j.onesLike(gradient)).dup();
-                layer.forward(inputs.get(i), false);
-                INDArray gradInput = layer.backward(gradient).dup();
-                values.put("input", inputs.get(i).toDoubleVector());
-                values.put("local", local.toDoubleVector());
-                values.put("gradInput", gradInput.toDoubleVector());
-                gradient = gradInput;
-            }
-            backward.add(stage(layer, values));
-        }
+        List<Map<String, Object>> backward = backward(layers, values,
+                network.lossFunction().gradient(output, target).dup());
         network.model().zeroGradients();
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("index", index);
@@ -85,6 +49,52 @@ final class Trace {
         trace.put("loss", loss);
         trace.put("backward", backward);
         return trace;
+    }
+
+    /** The forward stages from {@code x}; {@code values} receives each layer's input, then the output. */
+    private static List<Map<String, Object>> forward(List<Layer> layers, INDArray x, List<INDArray> values) {
+        List<Map<String, Object>> forward = new ArrayList<>();
+        INDArray activation = x;
+        for (Layer layer : layers) {
+            values.add(activation);
+            Map<String, Object> stage = new LinkedHashMap<>();
+            stage.put("input", activation.toDoubleVector());
+            if (layer instanceof Dense dense) {
+                stage.put("weights", dense.weights().value().toDoubleMatrix());
+                stage.put("bias", dense.bias().value().toDoubleVector());
+            }
+            activation = layer.forward(activation, false).dup();
+            stage.put("output", activation.toDoubleVector());
+            forward.add(stage(layer, stage));
+        }
+        values.add(activation);
+        return forward;
+    }
+
+    /** The backward stages, last layer first, from ∂J/∂output {@code gradient} and each layer's saved input. */
+    private static List<Map<String, Object>> backward(List<Layer> layers, List<INDArray> inputs, INDArray gradOut) {
+        List<Map<String, Object>> backward = new ArrayList<>();
+        INDArray gradient = gradOut;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer layer = layers.get(i);
+            layer.forward(inputs.get(i), false);
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("gradOutput", gradient.toDoubleVector());
+            values.put("input", inputs.get(i).toDoubleVector());
+            if (layer instanceof Dense dense) {
+                gradient = dense.backward(gradient).dup();
+                values.put("weights", dense.weights().value().toDoubleMatrix());
+                values.put("weightGradient", dense.weights().gradient().toDoubleMatrix());
+                values.put("biasGradient", dense.bias().gradient().toDoubleVector());
+            } else {
+                values.put("local", layer.backward(Nd4j.onesLike(gradient)).dup().toDoubleVector());
+                layer.forward(inputs.get(i), false);
+                gradient = layer.backward(gradient).dup();
+            }
+            values.put("gradInput", gradient.toDoubleVector());
+            backward.add(stage(layer, values));
+        }
+        return backward;
     }
 
     private static Map<String, Object> stage(Layer layer, Map<String, Object> values) {

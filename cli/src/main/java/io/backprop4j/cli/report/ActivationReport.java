@@ -102,6 +102,16 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
 
     private String markdown() {
         StringBuilder md = new StringBuilder();
+        setup(md);
+        learningSpeed(md);
+        kernelSpeed(md);
+        vanishingGradients(md);
+        deadUnits(md);
+        return md.toString();
+    }
+
+    /** The title, how the report was produced, the training set-up and the verdict. */
+    private void setup(StringBuilder md) {
         md.append("# Activation functions compared on ").append(dataset).append("\n\n");
         md.append("Produced by `java -jar cli/target/backprop4j.jar report activations")
                 .append(arguments.isEmpty() ? "" : " " + String.join(" ", arguments)).append("` on ").append(Instant.now().toString(), 0, 10).append(", ")
@@ -119,6 +129,10 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
                 .append(String.format(Locale.ROOT, " (\"About 6×\" is read as at least %.1f×. The textbook figure "
                         + "comes from Krizhevsky et al. 2012: a 4-layer CNN on CIFAR-10 reached 25%% training error "
                         + "six times faster with ReLU than with tanh.)%n%n", CLAIM_THRESHOLD));
+    }
+
+    /** Epochs and seconds to the target accuracy, and to two levels beside it. */
+    private void learningSpeed(StringBuilder md) {
         md.append(String.format(Locale.ROOT, "## Learning speed%n%n| activation | epochs to %.1f%% | seconds to "
                 + "%.1f%% | final test accuracy | final training loss | training seconds per epoch |%n"
                 + "|---|---:|---:|---:|---:|---:|%n", 100 * target, 100 * target));
@@ -145,6 +159,10 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
         });
         md.append("\n![test accuracy by epoch](accuracy-by-epoch.png)\n\n![test accuracy by training time]"
                 + "(accuracy-by-time.png)\n\n![training loss](loss.png)\n\n");
+    }
+
+    /** Forward and backward nanoseconds per element. */
+    private void kernelSpeed(StringBuilder md) {
         md.append("## Kernel speed\n\nForward `f(s)` and backward `∂J/∂s = ∂J/∂f ⊙ f'(s)` on a float32 [128, 1024] "
                 + "batch, one kernel thread: the median of the timed calls, in nanoseconds per element. (The JMH "
                 + "suite measures the same kernels with forks and error bars: `ActivationBenchmark`.)\n\n"
@@ -152,6 +170,10 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
         kernels.forEach(k -> md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", k.activation(),
                 k.forwardNanosPerElement(), k.backwardNanosPerElement())));
         md.append("\n![kernel time per element](kernels.png)\n\n");
+    }
+
+    /** Each layer's weight-gradient norm at initialization. */
+    private void vanishingGradients(StringBuilder md) {
         md.append(String.format(Locale.ROOT, "## Vanishing gradients%n%nA %d-layer MLP (%d inputs, hidden layers "
                 + "of 128, %d outputs) at initialization: the norm ‖∂J/∂W_l‖ of each layer's weight gradient, "
                 + "averaged over 20 batches of %d.%n%n| layer |", depth(), 784, 10, batchSize));
@@ -167,6 +189,10 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
         gradientNorms.forEach((name, values) -> md.append(String.format(Locale.ROOT, "%nFirst over last layer, "
                 + "%s: %.3g.", name, values[0] / values[values.length - 1])));
         md.append("\n\n![gradient norm per layer](gradient-norms.png)\n\n");
+    }
+
+    /** The dead ReLUs after one epoch at two learning rates. */
+    private void deadUnits(StringBuilder md) {
         md.append("## Dead ReLUs\n\nThe ReLU MLP trained for one epoch at two learning rates. A unit is dead when "
                 + "its output is zero for every one of the first 2,000 test images.\n\n"
                 + "| learning rate | dead, hidden layer 1 | dead, hidden layer 2 | accuracy on those images |\n"
@@ -177,7 +203,6 @@ record ActivationReport(List<String> arguments, String dataset, int trainingImag
                 : String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% | %.2f%% |%n", number(run.learningRate()),
                         100 * run.deadFractions()[0], 100 * run.deadFractions()[1], 100 * run.accuracy())));
         md.append("\n![dead units per layer](dead-relu.png)\n");
-        return md.toString();
     }
 
     private String architecture() {

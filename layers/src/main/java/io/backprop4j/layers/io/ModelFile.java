@@ -98,7 +98,7 @@ public final class ModelFile {
                 .put("dataType", dataType(model).name());
         ArrayNode layers = manifest.putArray("layers");
         for (Layer layer : model.layers()) {
-            layers.add(describe(layer));
+            layers.add(LayerDescription.of(layer));
         }
         ObjectNode shapes = manifest.putObject("parameters");
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -162,29 +162,6 @@ public final class ModelFile {
         manifest.path("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), JSON.convertValue(
                 f.getValue(), Object.class)));
         return new Saved(model, metadata);
-    }
-
-    /**
-     * {@code {"type": ..., "config": ...}} for {@code layer}; a composite's layers (values that are layers, or
-     * lists of them) are described in place, so that nested models load as they were built.
-     */
-    static ObjectNode describe(Layer layer) {
-        ObjectNode description = JSON.createObjectNode().put("type", LayerRegistry.typeOf(layer));
-        ObjectNode config = description.putObject("config");
-        layer.config().forEach((key, value) -> config.set(key, configValue(value)));
-        return description;
-    }
-
-    private static JsonNode configValue(Object value) {
-        if (value instanceof Layer child) {
-            return describe(child);
-        }
-        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(v -> v instanceof Layer)) {
-            ArrayNode children = JSON.createArrayNode();
-            list.forEach(child -> children.add(describe((Layer) child)));
-            return children;
-        }
-        return JSON.valueToTree(value);
     }
 
     /** Frees a parsed array's native memory now, once its values are copied, instead of at a later collection. */
