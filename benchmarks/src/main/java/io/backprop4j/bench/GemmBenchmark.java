@@ -1,6 +1,6 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.kernels.Gemm;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.core.kernels.Threads;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.dnnl.global.dnnl;
@@ -26,12 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code shape} is {@code MxKxN:OPS}: OPS N or T per operand, e.g. the backward {@code dW = Xᵀ·δ} of the
  * first layer is {@code 784x128x256:TN} and {@code dX = δ·Wᵀ} is {@code 128x256x784:NT}. Row-major operands.
  * <ul>
- * <li>{@code layers}: {@link Gemm#gemm} into a preallocated row-major result, what the layers do;</li>
+ * <li>{@code layers}: {@link Kernels#gemm} into a preallocated row-major result, what the layers do;</li>
  * <li>{@code onednn}: oneDNN's {@code dnnl_sgemm} called directly on the same arrays (on Linux x86_64);</li>
  * <li>{@code openblas}: the bundled OpenBLAS's {@code cblas_sgemm} called directly, the rate the
  * training GEMMs are measured against;</li>
  * <li>{@code nd4j}: ND4J's {@code gemm} into a preallocated column-major result, the layers' path before
- * {@link Gemm}.</li>
+ * the kernels' GEMM.</li>
  * </ul>
  * ND4J's allocating {@code mmul} was 1.1–13× slower than {@code nd4j} at these shapes
  * (docs/benchmarks/mlp-cnn-step-jmh-2026-11-22a.md) and is no longer measured, to keep the quick subset of the suite
@@ -81,7 +81,7 @@ public class GemmBenchmark {
 
     @Benchmark
     public INDArray layers() {
-        return Gemm.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
+        return Kernels.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package io.backprop4j.bench;
 
-import io.backprop4j.core.kernels.Gemm;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.models.Models;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
@@ -54,15 +54,15 @@ final class MlpStep {
      */
     double gemms() {
         for (int l = 0; l < weights.length; l++) {
-            Gemm.gemm(ones, biases[l], activations[l + 1], false, false, 1.0, 0.0);
-            Gemm.gemm(activations[l], weights[l], activations[l + 1], false, false, 1.0, 1.0);
+            Kernels.gemm(ones, biases[l], activations[l + 1], false, false, 1.0, 0.0);
+            Kernels.gemm(activations[l], weights[l], activations[l + 1], false, false, 1.0, 1.0);
         }
         for (int l = weights.length - 1; l >= 0; l--) {
             INDArray delta = activations[l + 1];
-            Gemm.gemm(activations[l], delta, weights[l], true, false, 1.0, 0.0);
-            Gemm.gemm(ones, delta, biases[l], true, false, 1.0, 0.0);
+            Kernels.gemm(activations[l], delta, weights[l], true, false, 1.0, 0.0);
+            Kernels.gemm(ones, delta, biases[l], true, false, 1.0, 0.0);
             if (l > 0) {
-                Gemm.gemm(delta, weights[l], activations[l], false, true, 1.0, 0.0);
+                Kernels.gemm(delta, weights[l], activations[l], false, true, 1.0, 0.0);
             }
         }
         return activations[SIZES.length - 1].getDouble(0);

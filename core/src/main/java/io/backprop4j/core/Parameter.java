@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>{@link #zeroGradient()} clears the gradient at once, so a layer may keep its gradient array and add to
  * it. A layer that writes every element of a gradient in its backward pass can instead make its parameters
  * with {@link #lazilyZeroed}: zeroing then only marks the gradient, in the spirit of PyTorch's
- * {@code zero_grad(set_to_none=True)}, and that layer must ask {@link #accumulationBeta()} right before each
- * write (β = 0 right after a zeroing: overwrite the stale memory) and take the array from {@link #gradient()},
+ * {@code zero_grad(set_to_none=True)}, and that layer must write every element of the gradient in each backward
+ * pass through {@link #addProduct} (which overwrites right after a zeroing) rather than the array of {@link #gradient()},
  * which clears the memory first for any other reader. Either way the values seen are those of an explicit
  * zeroing; the lazy way saves a pass over the array per step (Dense's weights).
  */
@@ -70,15 +70,14 @@ public final class Parameter {
     }
 
     /**
-     * β for a backward pass that writes every element of the gradient, {@code ∂J/∂value ← P + β·∂J/∂value} (a
-     * GEMM's β): 0 when the gradient was zeroed since its last write, so that P overwrites the stale memory,
-     * else 1. Asking counts as that write, so call it right before writing, then take the array from
-     * {@link #gradient()}.
+     * {@code ∂J/∂value += op(a)·op(b)} in one GEMM into the gradient's array, the way backward passes add a
+     * parameter's gradient ({@code dW += Xᵀ·δ}): right after a lazy zeroing the product overwrites the stale memory
+     * instead (β = 0), which saves the pass over the array that zeroing it would cost.
      */
-    public double accumulationBeta() {
-        boolean overwrite = gradient.zeroPending;
+    public void addProduct(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        double beta = gradient.zeroPending ? 0 : 1;
         gradient.zeroPending = false;
-        return overwrite ? 0 : 1;
+        Kernels.gemm(a, b, gradient.array, transposeA, transposeB, 1.0, beta);
     }
 
     /** The same arrays under a qualified name, e.g. {@code "0.weights"} inside a model; zeroing one zeroes both. */
@@ -92,8 +91,8 @@ public final class Parameter {
     }
 
     /**
-     * As {@link #of}, for a layer that writes every element of the gradient through {@link #accumulationBeta()}
-     * and {@link #gradient()} in each backward pass: zeroing only marks it (see the class comment).
+     * As {@link #of}, for a layer that writes every element of the gradient through {@link #addProduct} in each
+     * backward pass: zeroing only marks it (see the class comment).
      */
     public static Parameter lazilyZeroed(String name, INDArray value) {
         return new Parameter(name, value, new Gradient(value.ulike().assign(0), true));

@@ -90,8 +90,8 @@ public final class Dense implements Layer, OnnxExportable, TorchExportable {
     }
 
     /**
-     * ∂J/∂W += Xᵀ·δ and ∂J/∂b += 1ᵀ·δ, without the ∂J/∂X GEMM; right after a zeroing the GEMMs overwrite
-     * the gradients ({@link Parameter#accumulationBeta()}).
+     * ∂J/∂W += Xᵀ·δ and ∂J/∂b += 1ᵀ·δ, without the ∂J/∂X GEMM ({@link Parameter#addProduct}: right after a
+     * zeroing the GEMMs overwrite the gradients).
      */
     @Override
     public void backwardParameters(INDArray delta) {
@@ -100,10 +100,8 @@ public final class Dense implements Layer, OnnxExportable, TorchExportable {
         }
         Shapes.requireMatrix(name(), "gradient ∂J/∂Z", delta, out);
         Shapes.requireRows(name(), "gradient ∂J/∂Z", delta, input.rows());
-        double weightsBeta = weights.accumulationBeta();
-        Kernels.gemm(input, delta, weights.gradient(), true, false, 1.0, weightsBeta);
-        double biasBeta = bias.accumulationBeta();
-        Kernels.gemm(ones(input), delta, bias.gradient(), true, false, 1.0, biasBeta);
+        weights.addProduct(input, delta, true, false);
+        bias.addProduct(ones(input), delta, true, false);
     }
 
     /** A column of ones [batch, 1], kept for the batch size of {@code x}. */

@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p><b>Gradients.</b> A backward pass adds to its parameters' gradients, which {@code zeroGradients} clears
  * at once for parameters made with {@link io.backprop4j.core.Parameter#of}: a layer may keep the gradient array
  * and add to it. Parameters made with {@link io.backprop4j.core.Parameter#lazilyZeroed} (Dense's) are only
- * marked, and their layer must write each step through {@code accumulationBeta()} and {@code gradient()}.
+ * marked, and their layer must write each step through {@code addProduct}.
  *
  * <p><b>Threads.</b> Because a layer reuses its buffers, one thread at a time may call {@code forward} and
  * {@code backward}. To predict from many threads, call {@link Model#predict} (and its

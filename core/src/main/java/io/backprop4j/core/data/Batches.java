@@ -2,8 +2,8 @@ package io.backprop4j.core.data;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
-import io.backprop4j.core.kernels.HelperThread;
-import io.backprop4j.core.kernels.Rows;
+import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.core.kernels.Prefetch;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch memory and the data set itself is never copied; a gathered batch is valid until the next one is
  * drawn. {@link #inOrder} returns views with no copy at all.
  *
- * <p>While the caller trains on batch k, batches k + 1 and k + 2 are gathered on {@link HelperThread} when it
- * is idle (as PyTorch's {@code DataLoader} prefetches two batches per worker): gathering a batch costs about a
+ * <p>While the caller trains on batch k, batches k + 1 and k + 2 are gathered ahead on the second core
+ * ({@link Prefetch}) when it is idle (as PyTorch's {@code DataLoader} prefetches two batches per worker): gathering a batch costs about a
  * tenth of an MLP training step (docs/performance.md, kernel figures). A batch the helper has not started is
  * gathered when it is drawn.
  */
@@ -109,7 +109,7 @@ public final class Batches {
                 gather.prepare(order, from, to, to - from == batchSize ? count % FULL_BUFFERS : FULL_BUFFERS);
                 from = to;
                 count++;
-                HelperThread.offerWhenIdle(gather);
+                gather.start();
             }
         }
     }
@@ -118,8 +118,9 @@ public final class Batches {
      * Gathers the rows {@code order[from..to)} into buffer {@code slot}, {@value #PIECE_ROWS} rows per piece,
      * so that the helper thread can take other work between two pieces.
      */
-    private final class Gather extends HelperThread.PiecewiseJob {
+    private final class Gather {
         private final int[] rows = new int[batchSize];
+        private final Prefetch prefetch = new Prefetch(this::gather);
         private int[] slice;
         private DataSet batch;
 
@@ -133,17 +134,19 @@ public final class Batches {
             batch = buffers[slot];
         }
 
-        @Override
-        protected int pieces() {
-            return (slice.length + PIECE_ROWS - 1) / PIECE_ROWS;
+        void start() {
+            prefetch.start((slice.length + PIECE_ROWS - 1) / PIECE_ROWS);
         }
 
-        @Override
-        protected void compute(int piece) {
+        void join() {
+            prefetch.join();
+        }
+
+        private void gather(int piece) {
             int from = piece * PIECE_ROWS;
             int to = Math.min(from + PIECE_ROWS, slice.length);
-            Rows.gather(data.features(), slice, from, to, batch.features());
-            Rows.gather(data.labels(), slice, from, to, batch.labels());
+            Kernels.gatherRows(data.features(), slice, from, to, batch.features());
+            Kernels.gatherRows(data.labels(), slice, from, to, batch.labels());
         }
     }
 

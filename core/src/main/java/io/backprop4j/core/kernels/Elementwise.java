@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * call each, no temporaries: oneDNN's kernels ({@link OneDnnKernels}) for the ReLU, its gradient, eˣ and tanh
  * where they apply, ND4J's operations otherwise.
  */
-public final class Elementwise {
+final class Elementwise {
 
     private Elementwise() {
     }

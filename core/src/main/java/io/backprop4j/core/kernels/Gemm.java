@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@code dnnl_sgemm} is row-major. A column-major matrix is the row-major storage of its transpose, so it
  * enters with its transpose flag flipped; a column-major C is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}.
  */
-public final class Gemm {
+final class Gemm {
 
     /**
      * Products of at least 2²⁶ multiply-adds (over a millisecond on one core) run on {@link Threads#runWide}: the

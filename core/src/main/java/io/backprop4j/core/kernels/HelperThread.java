@@ -31,7 +31,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * such as the JIT's compiler while the JVM warms up. In alternating 5-epoch MLP runs that raised the median
  * speed from 100k to 111k samples/s, and from 76k to 88k over the first two epochs (docs/performance.md).
  */
-public final class HelperThread {
+final class HelperThread {
 
     /** How long the helper waits for the next job before it parks. */
     static final long SPIN_MICROS = 100;

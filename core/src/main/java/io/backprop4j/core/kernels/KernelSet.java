@@ -10,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * are written once here, over the primitive ones. {@link TunedKernels} is today's tuned CPU path, {@link
  * PortableKernels} plain ND4J operations that run on any ND4J backend.
  */
-public interface KernelSet {
+interface KernelSet {
 
     /** A short name: {@code tuned} or {@code portable}. */
     String name();

@@ -165,6 +165,14 @@ public final class Kernels {
     }
 
 
+    /**
+     * Copies row {@code rows[i]} of {@code source} into row i of {@code target} for i in [from, to), one part of a
+     * batch gathered in parts (one memory copy per row for row-major arrays); returns target.
+     */
+    public static INDArray gatherRows(INDArray source, int[] rows, int from, int to, INDArray target) {
+        return Rows.gather(source, rows, from, to, target);
+    }
+
     /** Prepares the calling thread's native thread counts; called before a model's first pass on a thread. */
     public static void configureThisThread() {
         KERNELS.configureThisThread();

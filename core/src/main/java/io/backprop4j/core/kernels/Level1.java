@@ -31,7 +31,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Float32 vectors of 2¹⁶ elements and more are split across two cores ({@link SplitLevel1}) when the kernels
  * run on one thread.
  */
-public final class Level1 {
+final class Level1 {
 
     private Level1() {
     }

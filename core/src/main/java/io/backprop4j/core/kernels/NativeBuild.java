@@ -4,7 +4,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** What the loaded ND4J native library was built with. */
-public final class NativeBuild {
+final class NativeBuild {
 
     private static final String INFO = buildInfo();
 

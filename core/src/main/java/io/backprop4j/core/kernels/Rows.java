@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * faster than {@link Nd4j#pullRows} (docs/performance.md, kernel figures). Other matrices go to
  * {@link Nd4j#pullRows}, other arrays slice by slice.
  */
-public final class Rows {
+final class Rows {
 
     private Rows() {
     }

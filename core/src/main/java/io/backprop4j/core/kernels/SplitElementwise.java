@@ -3,7 +3,7 @@ package io.backprop4j.core.kernels;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
- * oneDNN's element-wise kernels ({@link OneDnnKernels}: ReLU, its gradient, eˣ, the momentum updates) on long
+ * oneDNN's element-wise kernels ({@link OneDnnVectors}: ReLU, its gradient, eˣ, the momentum updates) on long
  * float32 vectors, computed on two cores: the calling thread takes elements {@code [0, h)} and
  * {@link HelperThread} elements {@code [h, n)}, each with its own thread's primitive. The results are the same
  * as one call's, element by element.
@@ -18,7 +18,7 @@ final class SplitElementwise extends HelperThread.Job {
 
     private static final ThreadLocal<SplitElementwise> SECOND_HALF = ThreadLocal.withInitial(SplitElementwise::new);
 
-    private OneDnnKernels.Kind kind;
+    private OneDnnVectors.Kind kind;
     private long n;
     private boolean threeArguments;
     private float mu;
@@ -39,7 +39,7 @@ final class SplitElementwise extends HelperThread.Job {
      * Runs {@code kind} on n elements of each argument, in its argument order, with its scalars μ and η;
      * {@code c} is null for two arguments.
      */
-    static void run(OneDnnKernels.Kind kind, long n, FloatPointer a, FloatPointer b, FloatPointer c, float mu,
+    static void run(OneDnnVectors.Kind kind, long n, FloatPointer a, FloatPointer b, FloatPointer c, float mu,
             float eta) {
         long h = n / 2;
         SplitElementwise job = SECOND_HALF.get();
@@ -54,12 +54,12 @@ final class SplitElementwise extends HelperThread.Job {
             job.third.at(c, h);
         }
         HelperThread.offer(job);
-        OneDnnKernels.vectors(kind, h, a, b, c, mu, eta);
+        OneDnnVectors.run(kind, h, a, b, c, mu, eta);
         job.join();
     }
 
     @Override
     protected void compute() {
-        OneDnnKernels.vectors(kind, n, first, second, threeArguments ? third : null, mu, eta);
+        OneDnnVectors.run(kind, n, first, second, threeArguments ? third : null, mu, eta);
     }
 }
