@@ -1,14 +1,18 @@
 package io.backprop4j.core.kernels;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The one door to the native kernels: the layers, losses, optimizers and the Trainer call these operations and
  * nothing below them. Each computes its result into the arrays given, whatever their type and layout. Two
- * implementations: {@code tuned} ({@link TunedKernels}: oneDNN, CBLAS and the helper thread on the CPU; the
- * default) and {@code portable} ({@link PortableKernels}: plain ND4J operations, for any ND4J backend), chosen
- * once per process by {@code -Dbackprop4j.kernels=NAME} or {@code BACKPROP4J_KERNELS=NAME}.
+ * implementations, chosen once per process by {@code -Dbackprop4j.kernels=NAME} or {@code BACKPROP4J_KERNELS=NAME}:
+ * {@code tuned} (the default: {@link Gemm}, {@link Level1}, {@link Elementwise} and {@link LogSoftmaxRows} on
+ * oneDNN, CBLAS and the helper thread on the CPU) and {@code portable} ({@link PortableKernels}: plain ND4J
+ * operations, for any ND4J backend). Each operation is one line here that names both; the composite ones
+ * (log1p, softmax, log-softmax, softplus) are written once, over the primitives.
  */
 public final class Kernels {
 
@@ -18,16 +22,17 @@ public final class Kernels {
     /** The environment variable that chooses the kernels when the property is not set. */
     public static final String ENVIRONMENT = "BACKPROP4J_KERNELS";
 
-    private static final KernelSet KERNELS = choose(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT)));
+    private static final boolean TUNED = tuned(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT)));
 
     private Kernels() {
     }
 
-    static KernelSet choose(String name) {
+    /** Whether {@code name} (null or blank for the default) chooses the tuned kernels. */
+    static boolean tuned(String name) {
         String chosen = name == null || name.isBlank() ? "tuned" : name.trim().toLowerCase(Locale.ROOT);
         return switch (chosen) {
-            case "tuned" -> new TunedKernels();
-            case "portable" -> new PortableKernels();
+            case "tuned" -> true;
+            case "portable" -> false;
             default -> throw new IllegalStateException(PROPERTY + " (or " + ENVIRONMENT + ") must be tuned or "
                     + "portable, got '" + name + "'");
         };
@@ -35,133 +40,154 @@ public final class Kernels {
 
     /** The kernels in use: {@code tuned} or {@code portable}. */
     public static String name() {
-        return KERNELS.name();
+        return TUNED ? "tuned" : "portable";
     }
 
     /** {@code c ← α·op(a)·op(b) + β·c}; returns c. */
     public static INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
             double alpha, double beta) {
-        return KERNELS.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+        return TUNED ? Gemm.gemm(a, b, c, transposeA, transposeB, alpha, beta) : PortableKernels.gemm(a, b, c, transposeA, transposeB, alpha, beta);
     }
 
     /** y ← y + α·x; returns y. */
     public static INDArray axpy(double alpha, INDArray x, INDArray y) {
-        return KERNELS.axpy(alpha, x, y);
+        return TUNED ? Level1.axpy(alpha, x, y) : PortableKernels.axpy(alpha, x, y);
     }
 
     /** x ← α·x; returns x. */
     public static INDArray scale(double alpha, INDArray x) {
-        return KERNELS.scale(alpha, x);
+        return TUNED ? Level1.scale(alpha, x) : PortableKernels.scale(alpha, x);
     }
 
     /** y ← x; returns y. */
     public static INDArray copy(INDArray x, INDArray y) {
-        return KERNELS.copy(x, y);
+        return TUNED ? Level1.copy(x, y) : PortableKernels.copy(x, y);
     }
 
     /** Σ x_i·y_i. */
     public static double dot(INDArray x, INDArray y) {
-        return KERNELS.dot(x, y);
+        return TUNED ? Level1.dot(x, y) : PortableKernels.dot(x, y);
     }
 
     /** Σ |x_i|: NaN or ±∞ exactly when an element is (short of overflow). */
     public static double absoluteSum(INDArray x) {
-        return KERNELS.absoluteSum(x);
+        return TUNED ? Level1.absoluteSum(x) : PortableKernels.absoluteSum(x);
     }
 
     /** x ← 0; returns x. */
     public static INDArray zero(INDArray x) {
-        return KERNELS.zero(x);
+        return TUNED ? Level1.zero(x) : PortableKernels.zero(x);
     }
 
     /** z = σ(x) = 1 / (1 + e^−x). */
     public static INDArray sigmoid(INDArray x, INDArray z) {
-        return KERNELS.sigmoid(x, z);
+        return TUNED ? Elementwise.sigmoid(x, z) : PortableKernels.sigmoid(x, z);
     }
 
     /** z = tanh(x), within a few ulps relative to the result however small |x| is. */
     public static INDArray tanh(INDArray x, INDArray z) {
-        return KERNELS.tanh(x, z);
+        return TUNED ? Elementwise.tanh(x, z) : PortableKernels.tanh(x, z);
     }
 
     /** z = eˣ. */
     public static INDArray exp(INDArray x, INDArray z) {
-        return KERNELS.exp(x, z);
+        return TUNED ? Elementwise.exp(x, z) : PortableKernels.exp(x, z);
     }
 
     /** z = log x. */
     public static INDArray log(INDArray x, INDArray z) {
-        return KERNELS.log(x, z);
+        return TUNED ? Elementwise.log(x, z) : PortableKernels.log(x, z);
     }
 
-    /** z = log(1 + x), accurate for small x. */
+    /**
+     * z = log(1 + x), accurate for small x: log w − ((w − 1) − x)/w with w = 1 + x rounded, the correction
+     * restoring what the rounding lost (ND4J's Log1p computes log(1 + x) directly: float32 log1p(1e-10) = 0).
+     */
     public static INDArray log1p(INDArray x, INDArray z) {
-        return KERNELS.log1p(x, z);
+        INDArray w = x.add(1.0);
+        INDArray lost = w.sub(1.0).subi(x).divi(w);
+        return log(w, z).subi(lost);
     }
 
     /** z = erf(x). */
     public static INDArray erf(INDArray x, INDArray z) {
-        return KERNELS.erf(x, z);
+        return TUNED ? Elementwise.erf(x, z) : PortableKernels.erf(x, z);
     }
 
     /** z = √x. */
     public static INDArray sqrt(INDArray x, INDArray z) {
-        return KERNELS.sqrt(x, z);
+        return TUNED ? Elementwise.sqrt(x, z) : PortableKernels.sqrt(x, z);
     }
 
     /** z = max(x, 0); NaN may become 0 (see {@link #reluKeepingNaN}). */
     public static INDArray relu(INDArray x, INDArray z) {
-        return KERNELS.relu(x, z);
+        return TUNED ? Elementwise.relu(x, z) : PortableKernels.relu(x, z);
     }
 
     /** z = max(x, 0) with NaN kept, as PyTorch's and NumPy's ReLU. */
     public static INDArray reluKeepingNaN(INDArray x, INDArray z) {
-        return KERNELS.reluKeepingNaN(x, z);
+        return TUNED ? Elementwise.reluKeepingNaN(x, z) : PortableKernels.reluKeepingNaN(x, z);
     }
 
     /** gradIn = gradOut ⊙ [f &gt; 0], the ReLU's chain rule read off its output f = max(s, 0). */
     public static INDArray reluGradient(INDArray f, INDArray gradOut, INDArray gradIn) {
-        return KERNELS.reluGradient(f, gradOut, gradIn);
+        return TUNED ? Elementwise.reluGradient(f, gradOut, gradIn) : PortableKernels.reluGradient(f, gradOut, gradIn);
     }
 
     /** z = min(x, 0). */
     public static INDArray negativePart(INDArray x, INDArray z) {
-        return KERNELS.negativePart(x, z);
+        return TUNED ? Elementwise.negativePart(x, z) : PortableKernels.negativePart(x, z);
     }
 
     /** z = |x|. */
     public static INDArray abs(INDArray x, INDArray z) {
-        return KERNELS.abs(x, z);
+        return TUNED ? Elementwise.abs(x, z) : PortableKernels.abs(x, z);
     }
 
     /** z = sign(x) ∈ {−1, 0, 1}. */
     public static INDArray sign(INDArray x, INDArray z) {
-        return KERNELS.sign(x, z);
+        return TUNED ? Elementwise.sign(x, z) : PortableKernels.sign(x, z);
     }
 
     /** Row-wise softmax z_k = e^{x_k − m} / Σ_i e^{x_i − m}, m the row maximum. */
     public static INDArray softmax(INDArray x, INDArray z) {
-        return KERNELS.softmax(x, z);
+        exp(x.subColumnVector(x.max(true, 1)), z);
+        return z.diviColumnVector(z.sum(true, 1));
     }
 
     /** Row-wise log-softmax z_k = (x_k − m) − log Σ_i e^{x_i − m}. */
     public static INDArray logSoftmax(INDArray x, INDArray z) {
-        return KERNELS.logSoftmax(x, z);
+        if (TUNED && LogSoftmaxRows.apply(x, z)) {
+            return z;
+        }
+        INDArray shifted = x.subColumnVector(x.max(true, 1));
+        INDArray logSum = Transforms.log(exp(shifted, z).sum(true, 1), false);
+        return z.assign(shifted).subiColumnVector(logSum);
     }
 
     /** z = log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), finite for every finite x. */
     public static INDArray softplus(INDArray x, INDArray z, INDArray scratch) {
-        return KERNELS.softplus(x, z, scratch);
+        abs(x, z).negi();
+        log1p(exp(z, z), z);
+        return z.addi(reluKeepingNaN(x, scratch));
     }
 
     /** v ← μ·v + g, momentum's velocity. */
     public static void momentum(double mu, INDArray g, INDArray v) {
-        KERNELS.momentum(mu, g, v);
+        if (TUNED) {
+            Level1.momentum(mu, g, v);
+        } else {
+            PortableKernels.momentum(mu, g, v);
+        }
     }
 
     /** w ← w − η·(g + μ·v), Nesterov's step from the updated velocity v. */
     public static void nesterovStep(double eta, double mu, INDArray g, INDArray v, INDArray w) {
-        KERNELS.nesterovStep(eta, mu, g, v, w);
+        if (TUNED) {
+            Level1.nesterovStep(eta, mu, g, v, w);
+        } else {
+            PortableKernels.nesterovStep(eta, mu, g, v, w);
+        }
     }
 
 
@@ -175,12 +201,14 @@ public final class Kernels {
 
     /** Prepares the calling thread's native thread counts; called before a model's first pass on a thread. */
     public static void configureThisThread() {
-        KERNELS.configureThisThread();
+        if (TUNED) {
+            Threads.configureThisThread();
+        }
     }
 
     /** Whether convolutions should run as ND4J's native conv2d op rather than as im2col and GEMMs. */
     public static boolean nativeConvolution() {
-        return KERNELS.nativeConvolution();
+        return !TUNED || NativeBuild.hasOneDnn();
     }
 
     /**
@@ -190,13 +218,13 @@ public final class Kernels {
      */
     public static INDArray conv2d(INDArray x, INDArray weights, INDArray bias, INDArray out, int kernel, int stride,
             int padding) {
-        return KERNELS.runWide(() -> Convolutions.conv2d(x, weights, bias, out, kernel, stride, padding));
+        return runWide(() -> Convolutions.conv2d(x, weights, bias, out, kernel, stride, padding));
     }
 
     /** The convolution's ∂J/∂x, ∂J/∂W and ∂J/∂b (null without a bias) from ∂J/∂out, written (not added). */
     public static void conv2dBackward(INDArray x, INDArray weights, INDArray bias, INDArray gradOut, INDArray dx,
             INDArray dWeights, INDArray dBias, int kernel, int stride, int padding) {
-        KERNELS.runWide(() -> {
+        runWide(() -> {
             Convolutions.conv2dBackward(x, weights, bias, gradOut, dx, dWeights, dBias, kernel, stride, padding);
             return dx;
         });
@@ -208,12 +236,17 @@ public final class Kernels {
      */
     public static INDArray pool2d(String op, INDArray x, INDArray out, int kernel, int stride, int padding,
             int mode) {
-        return KERNELS.runWide(() -> Convolutions.pool2d(op, x, out, kernel, stride, padding, mode));
+        return runWide(() -> Convolutions.pool2d(op, x, out, kernel, stride, padding, mode));
     }
 
     /** The pooling's ∂J/∂x from ∂J/∂out. */
     public static INDArray pool2dBackward(String op, INDArray x, INDArray gradOut, INDArray dx, int kernel,
             int stride, int padding, int mode) {
-        return KERNELS.runWide(() -> Convolutions.pool2dBackward(op, x, gradOut, dx, kernel, stride, padding, mode));
+        return runWide(() -> Convolutions.pool2dBackward(op, x, gradOut, dx, kernel, stride, padding, mode));
+    }
+
+    /** Runs a long native operation (convolution, pooling) on every core the tuned kernels may use. */
+    private static <T> T runWide(Supplier<T> operation) {
+        return TUNED ? Threads.runWide(operation) : operation.get();
     }
 }

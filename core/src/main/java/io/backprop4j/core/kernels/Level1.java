@@ -132,4 +132,18 @@ final class Level1 {
         return (type == DataType.FLOAT || type == DataType.DOUBLE) && y.dataType() == type
                 && NativeMemory.sameContiguousLayout(x, y);
     }
+
+    /** v ← μ·v + g: one oneDNN pass on long float32 vectors, else two BLAS ones. */
+    static void momentum(double mu, INDArray g, INDArray v) {
+        if (!OneDnnKernels.momentum(mu, g, v)) {
+            axpy(1, g, scale(mu, v));
+        }
+    }
+
+    /** w ← w − η·(g + μ·v): one oneDNN pass on long float32 vectors, else two BLAS ones (g is overwritten). */
+    static void nesterovStep(double eta, double mu, INDArray g, INDArray v, INDArray w) {
+        if (!OneDnnKernels.nesterovStep(eta, mu, g, v, w)) {
+            axpy(-eta, axpy(mu, v, g), w);
+        }
+    }
 }
