@@ -51,6 +51,22 @@ class CommandLineTest {
     }
 
     @Test
+    void contradictoryOrDestructiveOptionsAreRefusedBeforeAnythingRuns() throws IOException {
+        Path csv = Files.writeString(directory.resolve("x.csv"), "label,a\n0,1\n1,2\n");
+        Run both = run("train", "--dataset", "mnist", "--data", csv.toString(), "--epochs", "1");
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--dataset and --data name two different training sets"), both.err());
+        Path model = directory.resolve("m.zip");
+        assertEquals(0, run("train", "--data", csv.toString(), "--epochs", "1", "--no-progress", "--save",
+                model.toString()).exitCode());
+        byte[] saved = Files.readAllBytes(model);
+        Run export = run("export", "--model", model.toString(), "--format", "onnx", "--output", model.toString());
+        assertEquals(2, export.exitCode(), export.err());
+        assertTrue(export.err().contains("is the --model file itself"), export.err());
+        assertArrayEquals(saved, Files.readAllBytes(model), "the model is untouched");
+    }
+
+    @Test
     void aMissingDataSetSaysHowToGetItAndExitsWith1() throws IOException {
         Path empty = Files.createDirectories(directory.resolve("nothing"));
         Run run = run("train", "--data-dir", empty.toString(), "--epochs", "1");

@@ -3,11 +3,15 @@ package io.backprop4j.cli.commands;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.layers.io.StateDict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -33,6 +37,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", required = true, description = "model zip written by train --save")
     Path model;
 
@@ -45,6 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.exists(output) && Files.exists(model) && Files.isSameFile(output, model)) {
+            throw new ParameterException(spec.commandLine(), "--output " + output + " is the --model file itself; "
+                    + "writing the export there would destroy the model, so name another file");
+        }
         Path file = OutputFiles.requireWritable("--output", output);
         Sequential network = ModelFile.load(model).model();
         if (format == Format.ONNX) {

@@ -249,6 +249,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
                     + validationSplit);
         }
+        if (ownData != null && spec.commandLine().getParseResult().hasMatchedOption("--dataset")) {
+            throw new ParameterException(spec.commandLine(), "--dataset and --data name two different training sets;"
+                    + " give one: --data for your own file or folder, --dataset for Fashion-MNIST or MNIST");
+        }
         if (ownData == null && (test != null || labelColumn != null || validationSplit > 0)) {
             throw new ParameterException(spec.commandLine(), "--test, --label-column and --validation-split go with"
                     + " --data (your own data); --dataset comes with its own test set");

@@ -200,7 +200,7 @@ public final class PlaygroundServer implements AutoCloseable {
 
     private static int pointIndex(JsonNode body) {
         JsonNode point = body.isObject() ? body.get("point") : null;
-        if (point == null || !point.isIntegralNumber()) {
+        if (point == null || !point.isIntegralNumber() || !point.canConvertToInt()) {
             throw new BadRequest("trace: expected {\"point\": INDEX} with a training point's index, got " + body);
         }
         return point.asInt();

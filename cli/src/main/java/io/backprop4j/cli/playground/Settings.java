@@ -127,7 +127,7 @@ record Settings(Problem dataset, int trainPercent, int noise, int batchSize, Lis
 
     private static int integer(JsonNode body, String field, int min, int max) {
         JsonNode node = body.get(field);
-        if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
             throw new BadRequest(field + ": expected a whole number from " + min + " to " + max + ", got " + node);
         }
         return node.asInt();
@@ -166,7 +166,7 @@ record Settings(Problem dataset, int trainPercent, int noise, int batchSize, Lis
         }
         List<Integer> sizes = new ArrayList<>();
         for (JsonNode size : node) {
-            if (!size.isIntegralNumber() || size.asLong() < 1 || size.asLong() > MAX_NEURONS) {
+            if (!size.isIntegralNumber() || !size.canConvertToInt() || size.asInt() < 1 || size.asInt() > MAX_NEURONS) {
                 throw new BadRequest("hidden: expected layers of 1 to " + MAX_NEURONS + " neurons, got " + size);
             }
             sizes.add(size.asInt());

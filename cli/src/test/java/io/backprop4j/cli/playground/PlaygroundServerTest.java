@@ -126,6 +126,9 @@ class PlaygroundServerTest {
             {"POST", "/api/sessions/" + id + "/settings", "{\"regularizationRate\": -1}", "regularizationRate"},
             {"POST", "/api/sessions/" + id + "/trace", "{\"point\": 1000}", "training point"},
             {"POST", "/api/sessions/" + id + "/trace", "{}", "training point's index"},
+            {"POST", "/api/sessions/" + id + "/trace", "{\"point\": 4294967299}", "training point's index"},
+            {"POST", "/api/sessions/" + id + "/settings", "{\"batchSize\": 18446744073709551621}", "batchSize"},
+            {"POST", "/api/sessions", "{\"hidden\": [4294967300]}", "1 to 8 neurons"},
         };
         for (String[] request : bad) {
             HttpResponse<String> response = request(request[0], request[1], request[2]);

@@ -3,14 +3,17 @@ package io.backprop4j.core.data;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.FileFormatException;
 import java.io.IOException;
+import java.io.BufferedReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -102,8 +105,9 @@ public final class CsvData {
     }
 
     private static Table read(Path file, Options options, boolean labelled) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).build();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).build();
+        long line = 0;
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
                 CSVParser parser = format.parse(reader)) {
             List<String> names = null;
             int labelIndex = -1;
@@ -112,9 +116,9 @@ public final class CsvData {
             List<Long> lines = new ArrayList<>();
             FloatRows features = null;
             for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
+                line = parser.getCurrentLineNumber();
                 if (names == null) {
-                    names = options.header() ? record.toList() : numbered(record.size());
+                    names = options.header() ? record.stream().map(String::strip).toList() : numbered(record.size());
                     width = names.size();
                     labelIndex = labelled || options.labelColumn() != null || names.contains("label")
                             ? labelIndex(names, options, file) : -1;
@@ -145,10 +149,28 @@ public final class CsvData {
                         + (options.header() ? "header and " : "") + "one line per example)");
             }
             return new Table(features.toArray(), labels, lines, names, labelIndex);
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (UncheckedIOException | MalformedInputException e) {
+            if (e instanceof MalformedInputException || e.getCause() instanceof MalformedInputException) {
+                throw new FileFormatException(file + ", line " + (line + 1) + ": not UTF-8 text (a byte that is not "
+                        + "UTF-8, as Latin-1 or UTF-16 files have); save the file as UTF-8", e);
+            }
+            throw new FileFormatException(file + ": not readable as CSV: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
             throw new FileFormatException(file + ": not readable as CSV: " + e.getMessage(), e);
         }
     }
+
+    /** {@code reader} past a UTF-8 byte-order mark, as Excel writes at the start of a CSV file. */
+    private static Reader withoutByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private static int labelIndex(List<String> names, Options options, Path file) throws FileFormatException {
         if (names.size() < 2) {
@@ -180,26 +202,42 @@ public final class CsvData {
         return names;
     }
 
+    /** The field without surrounding spaces; refuses an empty one. */
     private static String requirePresent(String field, Path file, long line, int column, List<String> names)
             throws FileFormatException {
-        if (field.isEmpty()) {
+        String value = field.strip();
+        if (value.isEmpty()) {
             throw new FileFormatException(where(file, line, column, names) + ": missing value");
         }
-        return field;
+        return value;
     }
 
+    /**
+     * A decimal number as CSV files write them: an optional sign, digits with an optional point, an optional
+     * exponent ({@code -1.5e3}); not Java's other forms ({@code 12f}, {@code 0x1p3}, {@code NaN}, {@code Infinity}).
+     */
     private static float number(String field, Path file, long line, int column, List<String> names)
             throws FileFormatException {
-        requirePresent(field, file, line, column, names);
-        try {
-            float value = Float.parseFloat(field);
-            if (Float.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            throw new FileFormatException(where(file, line, column, names) + ": '" + field + "' is not a number");
+        String text = requirePresent(field, file, line, column, names);
+        if (!NUMBER.matcher(text).matches()) {
+            throw new FileFormatException(where(file, line, column, names) + ": '" + shortened(text)
+                    + "' is not a number");
         }
-        throw new FileFormatException(where(file, line, column, names) + ": '" + field + "' is not a finite number");
+        float value = Float.parseFloat(text);
+        if (!Float.isFinite(value)) {
+            throw new FileFormatException(where(file, line, column, names) + ": '" + shortened(text)
+                    + "' is too large for float32");
+        }
+        return value;
+    }
+
+    /** A field as an error message quotes it: at most 40 characters, control characters by their code (U+0000). */
+    static String shortened(String field) {
+        String shown = field.length() > 40 ? field.substring(0, 40) + "… (" + field.length() + " characters)" : field;
+        StringBuilder text = new StringBuilder();
+        shown.codePoints().forEach(c -> text.append(Character.isISOControl(c) ? String.format("U+%04X", c)
+                : Character.toString(c)));
+        return text.toString();
     }
 
     static String where(Path file, long line, int column, List<String> names) {

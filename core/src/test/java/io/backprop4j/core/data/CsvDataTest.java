@@ -66,7 +66,7 @@ class CsvDataTest {
     void malformedFilesNameTheFileLineAndColumn() throws IOException {
         assertMessage("label,a,b\n1,2,3\n0,,3\n", "data.csv, line 3, column 2 (a): missing value");
         assertMessage("label,a,b\n1,2,x3\n", "data.csv, line 2, column 3 (b): 'x3' is not a number");
-        assertMessage("label,a,b\n1,2,NaN\n", "line 2, column 3 (b): 'NaN' is not a finite number");
+        assertMessage("label,a,b\n1,2,NaN\n", "line 2, column 3 (b): 'NaN' is not a number");
         assertMessage("label,a,b\n1,2,3\n\n1,2\n", "data.csv, line 4: 2 fields, but the header names 3");
         assertMessage("label,a,b\n,2,3\n", "line 2, column 1 (label): missing value");
         assertMessage("label,a\n1,\"2\n", "not readable as CSV");
@@ -85,5 +85,42 @@ class CsvDataTest {
         }
         String message = assertThrows(FileFormatException.class, () -> CsvData.load(file)).getMessage();
         assertTrue(message.contains(expected) && message.contains(file.toString()), message);
+    }
+
+    @Test
+    void aByteOrderMarkAsExcelWritesIsSkippedSoTheLabelHeaderIsFound() throws IOException {
+        DataSet data = CsvData.load(write("\uFEFFlabel,pixel0,pixel1\n3,0,255\n1,7,8\n"));
+        assertArrayEquals(new int[] {3, 1}, data.classIndices(), "the label column, not the last pixel");
+        assertArrayEquals(new float[] {0, 255}, data.features().getRow(0).toFloatVector());
+    }
+
+    @Test
+    void onlyDecimalNumbersAreNumbers() throws IOException {
+        assertMessage("label,a\n1,12f\n", "line 2, column 2 (a): '12f' is not a number");
+        assertMessage("label,a\n1,0x1p3\n", "'0x1p3' is not a number");
+        assertMessage("label,a\n1,Infinity\n", "'Infinity' is not a number");
+        assertMessage("label,a\n1,\u00002\n", "'U+00002' is not a number");
+        assertMessage("label,a\n1,1e39\n", "'1e39' is too large for float32");
+        DataSet data = CsvData.load(write("label,a,b,c,d\n1, -1.5e2 ,+.5,7.,3E-1\n"));
+        assertArrayEquals(new float[] {-150, 0.5f, 7, 0.3f}, data.features().getRow(0).toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void aHugeIntegerLabelIsOneClassNotABillion() throws IOException {
+        DataSet data = CsvData.load(write("label,a\n999999999,1\n3,2\n3,4\n"));
+        assertEquals(List.of("3", "999999999"), data.classNames(), "distinct labels in numeric order");
+        assertArrayEquals(new int[] {1, 0, 0}, data.classIndices());
+        DataSet gaps = CsvData.load(write("label,a\n0,1\n5,2\n2,3\n"));
+        assertEquals(6, gaps.classNames().size(), "0…5 from 3 labels: still their own indices");
+        DataSet wide = CsvData.load(write("label,a\n0,1\n5000,2\n"));
+        assertEquals(List.of("0", "5000"), wide.classNames(), "5,001 classes from 2 labels: numbered as they come");
+    }
+
+    @Test
+    void aLatin1FileIsRefusedAsNotUtf8NamingTheLine() throws IOException {
+        Path file = directory.resolve("latin1.csv");
+        Files.write(file, "label,name\n1,2\n2,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String message = assertThrows(FileFormatException.class, () -> CsvData.load(file)).getMessage();
+        assertTrue(message.contains("not UTF-8") && message.contains("latin1.csv"), message);
     }
 }
