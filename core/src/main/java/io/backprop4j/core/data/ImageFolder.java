@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -25,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code javax.imageio}), and each becomes one example {@code [channels, height, width]} of the features
  * {@code [n, channels, height, width]} (NCHW) with values scaled to [0, 1]; labels are class indices
  * {@code [n, 1]}. All images must have one size, unless they are resized to a given one. Files whose names
- * start with a dot are ignored; any other file that is not a readable PNG or JPEG is refused, naming it, or
- * skipped and counted when asked.
+ * start with a dot are ignored; any other file that is not a readable PNG or JPEG (a damaged one, a dangling
+ * link, one of more than {@value StrictImages#MAX_PIXELS} pixels) is refused, naming it, or skipped and counted when
+ * asked. An empty class folder is refused in a training set, and with given classes (a model's, to evaluate it) a
+ * subfolder of another class is refused, naming it, rather than skipped.
  */
 public final class ImageFolder {
 
@@ -99,6 +100,11 @@ public final class ImageFolder {
         if (classes.isEmpty()) {
             throw new FileFormatException(root + ": no class subfolders (expected ROOT/CLASS/IMAGE.png)");
         }
+        List<String> unknown = subfolders(root).stream().filter(name -> !classes.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new FileFormatException(root + ": the class folders " + unknown + " are not among the classes "
+                    + classes + "; their images cannot be scored, so move them out of " + root);
+        }
         List<float[]> pixels = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
@@ -108,7 +114,12 @@ public final class ImageFolder {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            for (Path file : files(folder)) {
+            List<Path> files = files(folder);
+            if (files.isEmpty() && options.classNames().isEmpty()) {
+                throw new FileFormatException(folder + ": an empty class folder; a class without images would be "
+                        + "a class the model never learns, so add images or remove the folder");
+            }
+            for (Path file : files) {
                 BufferedImage image = read(file, options.skipUnreadable());
                 if (image == null) {
                     skipped.add(file);
@@ -159,33 +170,31 @@ public final class ImageFolder {
         }
     }
 
-    /** The files in {@code folder} and its subfolders (as torchvision walks them), by path; dot-files left out. */
+    /**
+     * The files in {@code folder} and its subfolders (as torchvision walks them), by path, symbolic links included
+     * (a dangling one is refused when read, not passed over); dot-files left out.
+     */
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> children = Files.walk(folder)) {
-            return children.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            return children.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.isDirectory(p))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 
-    /** The decoded image, or null when it is unreadable and {@code skip} is set. */
+    /** The decoded image ({@link StrictImages}), or null when it is unreadable and {@code skip} is set. */
     private static BufferedImage read(Path file, boolean skip) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String problem = null;
-        BufferedImage image = null;
-        if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
-            problem = "not a PNG or JPEG file (expected .png, .jpg or .jpeg)";
-        } else {
-            try {
-                image = ImageIO.read(file.toFile());
-                problem = image == null ? "not a readable PNG or JPEG image" : null;
-            } catch (IOException | RuntimeException e) {
-                problem = "not a readable PNG or JPEG image (" + e.getMessage() + ")";
+        try {
+            if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
+                throw new FileFormatException(file + ": not a PNG or JPEG file (expected .png, .jpg or .jpeg)");
             }
+            return StrictImages.read(file);
+        } catch (FileFormatException e) {
+            if (skip) {
+                return null;
+            }
+            throw e;
         }
-        if (problem != null && !skip) {
-            throw new FileFormatException(file + ": " + problem);
-        }
-        return image;
     }
 
     private static BufferedImage sized(BufferedImage image, int[] shape, boolean resize, Path file)

@@ -9,9 +9,12 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.FileFormatException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,51 @@ class ImageFolderTest {
                 .getMessage().contains("no class subfolders"));
         Files.createDirectories(root.resolve("empty"));
         assertTrue(assertThrows(FileFormatException.class, () -> ImageFolder.load(root))
-                .getMessage().contains("no PNG or JPEG images"));
+                .getMessage().contains("an empty class folder"));
+    }
+
+    @Test
+    void anEmptyClassFolderInTrainingAndAnUnknownOneInEvaluationAreRefusedByName() throws IOException {
+        grey("cat", "a.png", 4, 4, 0);
+        Files.createDirectories(root.resolve("dog"));
+        String empty = assertThrows(FileFormatException.class, () -> ImageFolder.load(root)).getMessage();
+        assertTrue(empty.contains("dog") && empty.contains("empty class folder"), empty);
+        grey("dog", "b.png", 4, 4, 9);
+        grey("cow", "c.png", 4, 4, 5);
+        ImageFolder.Options model = ImageFolder.Options.defaults().classNames(List.of("cat", "dog"));
+        String unknown = assertThrows(FileFormatException.class, () -> ImageFolder.load(root, model)).getMessage();
+        assertTrue(unknown.contains("[cow]") && unknown.contains("not among the classes [cat, dog]"), unknown);
+        Files.delete(root.resolve("cow").resolve("c.png"));
+        Files.delete(root.resolve("cow"));
+        assertEquals(2, ImageFolder.load(root, model).size(), "a test set may lack a class, not add one");
+    }
+
+    @Test
+    void aTruncatedJpegADanglingLinkAndAHugeDeclaredSizeAreRefused() throws IOException {
+        grey("a", "whole.jpg", 64, 64, 0);
+        byte[] jpeg = Files.readAllBytes(root.resolve("a").resolve("whole.jpg"));
+        Files.write(root.resolve("a").resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+        String truncated = assertThrows(FileFormatException.class, () -> ImageFolder.load(root)).getMessage();
+        assertTrue(truncated.contains("cut.jpg") && truncated.contains("damaged"), truncated);
+        Files.delete(root.resolve("a").resolve("cut.jpg"));
+        Files.createSymbolicLink(root.resolve("a").resolve("gone.png"), root.resolve("nowhere.png"));
+        String dangling = assertThrows(FileFormatException.class, () -> ImageFolder.load(root)).getMessage();
+        assertTrue(dangling.contains("gone.png") && dangling.contains("symbolic link to nothing"), dangling);
+        Files.delete(root.resolve("a").resolve("gone.png"));
+        Files.write(root.resolve("a").resolve("huge.png"), pngHeader(30000, 30000));
+        String huge = assertThrows(FileFormatException.class, () -> ImageFolder.load(root)).getMessage();
+        assertTrue(huge.contains("huge.png") && huge.contains("30000×30000 pixels"), huge);
+    }
+
+    /** A PNG signature and IHDR chunk declaring {@code width × height} grey pixels, with no image data. */
+    private static byte[] pngHeader(int width, int height) {
+        ByteBuffer png = ByteBuffer.allocate(33);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        png.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height);
+        png.put(new byte[] {8, 0, 0, 0, 0});
+        CRC32 crc = new CRC32();
+        crc.update(png.array(), 12, 17);
+        png.putInt((int) crc.getValue());
+        return png.array();
     }
 }
