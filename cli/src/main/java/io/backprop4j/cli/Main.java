@@ -22,11 +22,11 @@ import picocli.CommandLine;
 
 /**
  * The command-line entry point: {@code java -jar backprop4j.jar COMMAND [OPTIONS]}. Wrong
- * arguments print a one-line error and the usage (exit code 2); any failure while running (a missing data set,
+ * arguments print a one-line error and where to find the options (exit code 2); any failure while running (a missing data set,
  * a damaged file, training that diverged, a file that cannot be written) prints one line, the cause in words,
  * with exit code 1; {@code --verbose} adds the stack trace.
  */
-@Command(name = "backprop4j", mixinStandardHelpOptions = true, version = "backprop4j 0.1.0",
+@Command(name = "backprop4j", mixinStandardHelpOptions = true,
         description = "Train and inspect neural networks trained by backpropagation.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ConvertCommand.class,
             ExportCommand.class,
@@ -34,6 +34,9 @@ import picocli.CommandLine;
             ClassicsCommands.PerceptronCommand.class, ClassicsCommands.XorCommand.class,
             ClassicsCommands.ApproximateCommand.class, ClassicsCommands.DecisionBoundariesCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
+
+    /** What {@code -V} prints. */
+    static final String VERSION = "backprop4j 0.1.0";
 
     public static void main(String[] args) {
         try {
@@ -48,6 +51,13 @@ public final class Main implements Runnable {
     /** The configured command line, for {@code main} and for tests. */
     public static CommandLine commandLine() {
         CommandLine commandLine = Names.registerConverters(new CommandLine(new Main()));
+        giveVersion(commandLine);
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            CommandLine command = error.getCommandLine();
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return 2;
+        });
         return commandLine.setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(
                 (error, command, parseResult) -> {
                     command.getErr().println("backprop4j " + command.getCommandName() + ": " + describe(error)
@@ -57,6 +67,12 @@ public final class Main implements Runnable {
                     }
                     return 1;
                 });
+    }
+
+    /** Every command answers {@code -V/--version} with the program's version, as the top command does. */
+    private static void giveVersion(CommandLine command) {
+        command.getCommandSpec().version(VERSION);
+        command.getSubcommands().values().forEach(Main::giveVersion);
     }
 
     /** A failure in words: the file and the cause for file-system errors, the message for the library's own. */

@@ -2,6 +2,7 @@ package io.backprop4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.Archive;
@@ -38,16 +39,31 @@ class CommandLineTest {
     }
 
     @Test
-    void wrongArgumentsGiveAOneLineErrorTheUsageAndExitCode2() {
+    void wrongArgumentsGiveAOneLineCauseAPointerToHelpAndExitCode2() {
         for (String[] args : new String[][] {{"train", "--activation", "swish9"}, {"train", "--epochs", "0"},
             {"train", "--hidden", "256,-1"}, {"train", "--lr", "-0.1"}, {"train", "--batch-size", "x"},
             {"train", "--model", "transformer"}, {"train", "--kernel-threads", "-1"}, {"train", "--dataset", "cifar"}, {"evaluate"}, {"predict", "--model", "m.zip"}}) {
             Run run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args));
-            String firstLine = run.err().lines().findFirst().orElse("");
-            assertTrue(run.err().contains("Usage: backprop4j " + args[0]), run.err());
-            assertTrue(!firstLine.startsWith("Usage") && !firstLine.isBlank(), run.err());
+            List<String> lines = run.err().lines().toList();
+            assertEquals(2, lines.size(), run.err());
+            assertTrue(lines.get(0).startsWith("backprop4j " + args[0] + ": "), run.err());
+            assertEquals("Try 'backprop4j " + args[0] + " --help' for its options.", lines.get(1));
         }
+        Run optimizer = run("train", "--optimizer", "lion");
+        assertTrue(optimizer.err().contains("--optimizer': unknown optimizer 'lion'; expected one of [sgd, momentum,"),
+                optimizer.err());
+        assertFalse(optimizer.err().contains("OptimizerName") || optimizer.err().contains("java."), optimizer.err());
+    }
+
+    @Test
+    void namesAreCaseInsensitiveAndEveryCommandKnowsTheVersion() {
+        Run version = run("train", "-V");
+        assertEquals(0, version.exitCode(), version.err());
+        assertEquals("backprop4j 0.1.0", version.out().strip());
+        Run adam = run("train", "--optimizer", "Adam", "--schedule", "COSINE", "--data-dir", directory.toString(),
+                "--epochs", "1");
+        assertEquals(1, adam.exitCode(), "past the arguments, to the missing data set: " + adam.err());
     }
 
     @Test

@@ -168,5 +168,13 @@ class OwnDataCommandLineTest {
         List<String> lines = predict.out().lines().toList();
         assertEquals(2, lines.size(), predict.out());
         assertTrue(lines.get(0).contains("\"name\":\""), predict.out());
+
+        CommandLineTest.Run every = CommandLineTest.run("predict", "--model", model.toString(),
+                directory.resolve("test.csv").toString(), "--csv");
+        assertEquals(0, every.exitCode(), every.err());
+        List<String> rows = every.out().lines().toList();
+        assertEquals("input,class,name,probability", rows.get(0));
+        assertEquals(401, rows.size(), "a positional file, and every one of its 400 rows without --limit");
+        assertTrue(rows.get(400).startsWith("399,"), rows.get(400));
     }
 }

@@ -58,7 +58,17 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
         if (labels.rank() == 2 && labels.columns() > 1) {
             return Nd4j.argMax(labels, 1).toIntVector();
         }
-        return labels.reshape(labels.length()).castTo(DataType.INT32).toIntVector();
+        double[] values = labels.reshape(labels.length()).toDoubleVector();
+        int[] indices = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            indices[i] = (int) values[i];
+            if (indices[i] != values[i]) {
+                throw new IllegalArgumentException("DataSet: label " + values[i] + " of row " + i + " is not a class "
+                        + "index (a whole number 0…K−1) nor are the labels one-hot rows; for regression targets "
+                        + "measure the model with RegressionMetrics");
+            }
+        }
+        return indices;
     }
 
     /** The labels as one-hot rows {@code [n, classes]} of the features' type; class-index labels are converted. */

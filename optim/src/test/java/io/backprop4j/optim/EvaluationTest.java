@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.Rng;
 import io.backprop4j.core.WeightInit;
 import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
+import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -92,5 +94,33 @@ class EvaluationTest {
         String summary = Model.of(model).summary(784);
         assertTrue(summary.contains("[batch, 256]") && summary.contains("200,960") && summary.contains("2,570")
                 && summary.contains("total: 203,530 parameters"), summary);
+    }
+
+    @Test
+    void classIndicesOfShapeNTrainAndEvaluateAsPyTorchsDo() {
+        Rng rng = new Rng(3);
+        float[][] x = new float[120][2];
+        float[] y = new float[120];
+        for (int i = 0; i < x.length; i++) {
+            int k = i % 3;
+            x[i][0] = (float) (2 * k + 0.3 * rng.nextGaussian());
+            x[i][1] = (float) (-k + 0.3 * rng.nextGaussian());
+            y[i] = k;
+        }
+        DataSet data = new DataSet(Nd4j.create(x), Nd4j.createFromArray(y));
+        assertEquals(1, data.labels().rank(), "labels [n], as PyTorch's CrossEntropyLoss takes them");
+        Sequential model = Sequential.of(new Dense(2, 16), new ReLU(), new Dense(16, 3)).initialize(1);
+        new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.05))
+                .fit(data, Fit.epochs(30).batchSize(32).seed(1));
+        assertTrue(Evaluation.of(model, data).accuracy() > 0.95, "three separated clouds are learned");
+    }
+
+    @Test
+    void continuousTargetsAreNotScoredAsClasses() {
+        DataSet targets = new DataSet(Nd4j.rand(DataType.DOUBLE, 4, 3), Nd4j.createFromArray(0.5, 1.0, 2.0, 0.25));
+        String message = assertThrows(IllegalArgumentException.class, () -> Evaluation.of(identity(3), targets))
+                .getMessage();
+        assertTrue(message.contains("label 0.5 of row 0 is not a class index") && message.contains("RegressionMetrics"),
+                message);
     }
 }

@@ -57,7 +57,7 @@ final class Rows {
 
     private static void check(INDArray source, int[] rows, int from, int to, INDArray target) {
         long[] rowShape = Arrays.copyOfRange(source.shape(), 1, source.rank());
-        if (source.rank() < 2 || target.rank() != source.rank() || target.size(0) != rows.length
+        if (source.rank() < 1 || target.rank() != source.rank() || target.size(0) != rows.length
                 || !Arrays.equals(rowShape, Arrays.copyOfRange(target.shape(), 1, target.rank()))
                 || target.dataType() != source.dataType()) {
             throw new IllegalArgumentException("Rows: gathering " + rows.length + " rows of " + Arguments.describe(source)
