@@ -48,6 +48,8 @@ public final class PlaygroundServer implements AutoCloseable {
     private static final long FRAME_NANOS = 1_000_000_000L / FRAMES_PER_SECOND;
     private static final long TRAINING_BUDGET_NANOS = FRAME_NANOS * 6 / 10;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Threads beyond one per session's stream: requests, and clients that send half a request (dropped in 3 s). */
+    private static final int SPARE_THREADS = 32;
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html",
             "/playground.js", "playground.js", "/playground.css", "playground.css");
@@ -66,9 +68,10 @@ public final class PlaygroundServer implements AutoCloseable {
     private volatile boolean closed;
 
     private PlaygroundServer(int port, int maxSessions) throws IOException {
+        SlowClients.bound();
         this.maxSessions = maxSessions;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        threads = new ThreadPoolExecutor(maxSessions + 4, maxSessions + 4, 30, TimeUnit.SECONDS,
+        threads = new ThreadPoolExecutor(maxSessions + SPARE_THREADS, maxSessions + SPARE_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(64), r -> {
                     Thread t = new Thread(r, "playground-http");
                     t.setDaemon(true);
@@ -123,6 +126,11 @@ public final class PlaygroundServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String refused = LoopbackGuard.refusal(exchange, server.getAddress().getPort());
+            if (refused != null) {
+                Exchanges.error(exchange, 403, refused);
+                return;
+            }
             try {
                 route(exchange);
             } catch (BadRequest e) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,5 +187,53 @@ class PlaygroundServerTest {
     void theServerListensOnlyOnTheLoopbackAddress() {
         URI url = server.url();
         assertEquals("127.0.0.1", url.getHost());
+    }
+
+    /** The status line of a raw HTTP/1.1 request with the given header lines, sent on a socket of its own. */
+    private String raw(String method, String path, String... headers) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.url().getPort())) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    @Test
+    void otherHostNamesAndOtherPagesAreRefused() throws Exception {
+        int port = server.url().getPort();
+        assertTrue(raw("GET", "/", "Host: attacker.example:" + port).contains(" 403 "), "a rebound DNS name");
+        assertTrue(raw("POST", "/api/sessions", "Host: 127.0.0.1:" + port, "Origin: http://attacker.example",
+                "Content-Type: text/plain").contains(" 403 "), "a cross-site POST");
+        assertTrue(raw("GET", "/", "Host: 127.0.0.1").contains(" 200 "), "an HTTP/1.0-style Host without port");
+        assertTrue(raw("POST", "/api/sessions", "Host: localhost:" + port, "Origin: http://localhost:" + port)
+                .contains(" 201 "), "the page's own origin");
+        assertEquals(1, server.sessionCount(), "only the own page's POST made a session");
+    }
+
+    @Test
+    void halfSentRequestsDoNotStarveTheServer() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.url().getPort());
+                socket.getOutputStream().write("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                slow.add(socket);
+            }
+            long start = System.nanoTime();
+            String id = create(null);
+            assertEquals(200, request("POST", "/api/sessions/" + id + "/step", "").statusCode());
+            assertTrue(System.nanoTime() - start < 15_000_000_000L, "served while 12 clients hold half a request");
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 }
