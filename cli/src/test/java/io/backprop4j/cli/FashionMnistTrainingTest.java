@@ -55,6 +55,8 @@ class FashionMnistTrainingTest {
         assertEquals(6000, epoch.get("n_train"));
         double accuracy = ((Number) epoch.get("test_accuracy")).doubleValue();
         assertTrue(accuracy >= 0.75, "test accuracy after one epoch on 6,000 images: " + accuracy);
+        double training = ((Number) epoch.get("train_accuracy")).doubleValue();
+        assertTrue(training > 0.6 && training < 1, "Keras's running training accuracy of the epoch: " + training);
 
         CommandLineTest.Run evaluate = CommandLineTest.run("evaluate", "--model", model.toString(), "--offline");
         assertEquals(0, evaluate.exitCode(), evaluate.err());

@@ -1,6 +1,8 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.optim.metrics.Metrics;
+import java.util.List;
 
 /**
  * How long and in what batches {@link Trainer#fit} trains, named at the call so that no two numbers can be
@@ -12,8 +14,11 @@ import io.backprop4j.core.DataSet;
  * @param seed fixes the order of the examples in every epoch
  * @param validation data whose loss (and accuracy, for classes) every epoch reports, Keras's
  *     {@code validation_data}; null for none (or the Trainer's own, {@link Trainer#validateOn})
+ * @param metrics the figures every epoch reports on its training batches and on the validation data, by name
+ *     ({@link Metrics#named}: {@code accuracy}, {@code top-5}, {@code f1-macro}, {@code mse}, {@code mae},
+ *     {@code r2}), Keras's {@code metrics=[...]}
  */
-public record Fit(int epochs, int batchSize, long seed, DataSet validation) {
+public record Fit(int epochs, int batchSize, long seed, DataSet validation, List<String> metrics) {
 
     /** Keras's default mini-batch size. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -25,21 +30,28 @@ public record Fit(int epochs, int batchSize, long seed, DataSet validation) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("Fit: the batch size must be at least 1, got " + batchSize);
         }
+        metrics.forEach(Metrics::named);
+        metrics = List.copyOf(metrics);
     }
 
     /** {@code epochs} passes in batches of {@value #DEFAULT_BATCH_SIZE}, seed 0. */
     public static Fit epochs(int epochs) {
-        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0, null);
+        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0, null, List.of());
     }
 
     /** The same, in batches of {@code batchSize} ({@code n} for full-batch gradient descent, 1 for one-example SGD). */
     public Fit batchSize(int batchSize) {
-        return new Fit(epochs, batchSize, seed, validation);
+        return new Fit(epochs, batchSize, seed, validation, metrics);
     }
 
     /** The same, shuffled with {@code seed}. */
     public Fit seed(long seed) {
-        return new Fit(epochs, batchSize, seed, validation);
+        return new Fit(epochs, batchSize, seed, validation, metrics);
+    }
+
+    /** The same, reporting {@code metrics} by name after every epoch, on the training batches and the validation data. */
+    public Fit metrics(String... metrics) {
+        return new Fit(epochs, batchSize, seed, validation, List.of(metrics));
     }
 
     /** The same, reporting the loss and accuracy on {@code validation} after every epoch. */
@@ -47,6 +59,6 @@ public record Fit(int epochs, int batchSize, long seed, DataSet validation) {
         if (validation.size() == 0) {
             throw new IllegalArgumentException("Fit: the validation set is empty; it needs examples");
         }
-        return new Fit(epochs, batchSize, seed, validation);
+        return new Fit(epochs, batchSize, seed, validation, metrics);
     }
 }

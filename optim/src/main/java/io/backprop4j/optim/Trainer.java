@@ -137,7 +137,7 @@ public final class Trainer {
         List<Callback> runCallbacks = new ArrayList<>();
         if (fit.validation() != null) {
             Finiteness.requireFinite("validation", fit.validation());
-            runCallbacks.add(new ValidationMetrics(fit.validation()));
+            runCallbacks.add(new ValidationMetrics(fit.validation(), fit.metrics()));
         }
         for (Callback callback : callbacks) {
             if (callback instanceof ValidationMetrics validation) {
@@ -153,7 +153,7 @@ public final class Trainer {
         try (Model.Claim claim = Model.of(model).claimForTraining()) {
             ResidentMemory.trainingStarted();
             try {
-                return new TrainingRun(model, loss, optimizer, schedule, runCallbacks, train, fit.batchSize(), rng)
+                return new TrainingRun(model, loss, optimizer, schedule, runCallbacks, train, fit, rng)
                         .epochs(firstEpoch, fit.epochs());
             } finally {
                 ResidentMemory.trainingEnded();

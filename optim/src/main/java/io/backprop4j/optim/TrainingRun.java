@@ -11,10 +11,13 @@ import io.backprop4j.optim.callbacks.Callback;
 import io.backprop4j.optim.callbacks.EpochEvent;
 import io.backprop4j.optim.callbacks.StopReason;
 import io.backprop4j.optim.callbacks.TrainingContext;
+import io.backprop4j.optim.metrics.Metric;
+import io.backprop4j.optim.metrics.Metrics;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One {@code fit} or {@code resume} of a {@link Trainer}: the epochs' loop and what it counts (the history, the
@@ -30,18 +33,21 @@ final class TrainingRun {
     private final Batches batches;
     private final Rng rng;
     private final TrainingContext context;
+    private final List<Metric> metrics;
     private final List<EpochEvent> history = new ArrayList<>();
     private int skippedBatches;
     private double lastFiniteLoss = Double.NaN;
 
     TrainingRun(Layer model, Loss loss, Optimizer optimizer, LearningRateSchedule schedule, List<Callback> callbacks,
-            DataSet train, int batchSize, Rng rng) {
+            DataSet train, Fit fit, Rng rng) {
+        int batchSize = fit.batchSize();
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.callbacks = List.copyOf(callbacks);
         this.batches = new Batches(train, batchSize);
+        this.metrics = fit.metrics().stream().map(Metrics::named).toList();
         this.rng = rng;
         this.context = new TrainingContext(model, loss, train, batchSize, rng, (file, epoch, metadata) ->
                 Checkpoint.save(file, model, optimizer, epoch, rng.state(), metadata));
@@ -54,6 +60,7 @@ final class TrainingRun {
         for (int epoch = firstEpoch; epoch <= lastEpoch && reason == StopReason.EPOCH_LIMIT; epoch++) {
             int number = epoch;
             callbacks.forEach(c -> c.onEpochStart(number));
+            metrics.forEach(Metric::reset);
             long start = System.nanoTime();
             double trainLoss = epoch(epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -63,6 +70,7 @@ final class TrainingRun {
             }
             EpochEvent event = new EpochEvent(epoch, trainLoss, optimizer.learningRate(), seconds,
                     context.train().size(), new LinkedHashMap<>());
+            metrics.forEach(metric -> event.put(metric.name(), metric.result()));
             history.add(event);
             callbacks.forEach(c -> c.onEpochEnd(event));
             ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
@@ -95,8 +103,12 @@ final class TrainingRun {
         for (DataSet batch : batches.shuffled(rng)) {
             int number = ++batchNumber;
             optimizer.setLearningRate(schedule.rate(epoch - 1, firstStep + number - 1));
-            Loss.Result evaluated = loss.evaluate(model.forward(batch.features(), true), batch.labels());
+            INDArray output = model.forward(batch.features(), true);
+            Loss.Result evaluated = loss.evaluate(output, batch.labels());
             double value = evaluated.value();
+            if (Double.isFinite(value)) {
+                metrics.forEach(metric -> metric.update(output, batch.labels()));
+            }
             model.zeroGradients();
             String nonFinite = Double.isFinite(value) ? null : "loss " + value;
             if (nonFinite == null) {

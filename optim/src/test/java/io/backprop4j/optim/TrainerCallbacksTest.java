@@ -190,4 +190,20 @@ class TrainerCallbacksTest {
         TrainingResult without = trainer.fit(blobs(128, 8), Fit.epochs(1).batchSize(32));
         assertTrue(Double.isNaN(without.last().validationLoss()), "the validation data belonged to that run only");
     }
+
+    @Test
+    void theFitsMetricsAreReportedEveryEpochOnTrainingAndValidationData() {
+        DataSet data = blobs(200, 4);
+        DataSet validation = blobs(100, 5);
+        Sequential model = withBatchNormAndDropout();
+        TrainingResult result = new Trainer(model, new SoftmaxCrossEntropy(), Optimizers.adam(0.02))
+                .fit(data, Fit.epochs(8).batchSize(32).seed(1).validation(validation).metrics("accuracy", "f1-macro"));
+        EpochEvent last = result.last();
+        assertEquals(List.of("accuracy", "f1-macro", "val_accuracy", "val_f1-macro", "val_loss"),
+                last.metrics().keySet().stream().sorted().toList());
+        assertTrue(last.metric("accuracy") > 0.9 && last.metric("val_accuracy") > 0.9, last.metrics().toString());
+        assertEquals(last.validationAccuracy(), last.metric("val_accuracy"), 0);
+        assertTrue(result.history().get(0).metric("accuracy") < last.metric("accuracy") + 1e-9,
+                "training accuracy rises as the blobs are learned");
+    }
 }

@@ -9,6 +9,7 @@ import io.backprop4j.optim.callbacks.EpochEvent;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -80,8 +81,8 @@ final class EpochReporter implements Callback {
             bar = null;
         }
         lastAccuracy = Evaluation.of(model, test).accuracy();
-        LOG.info("epoch {}: train loss {}, {} accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
-                event.epoch(), String.format("%.4f", event.trainLoss()), testName,
+        LOG.info("epoch {}: train loss {}{}, {} accuracy {}%, {} s, {} samples/s, learning rate {}, resident {} MB",
+                event.epoch(), String.format("%.4f", event.trainLoss()), trainingFigures(event), testName,
                 String.format("%.2f", 100 * lastAccuracy),
                 String.format("%.2f", event.seconds()), String.format("%.0f", event.examplesPerSecond()),
                 String.format("%.3g", event.learningRate()), Pointer.physicalBytes() >> 20);
@@ -89,6 +90,19 @@ final class EpochReporter implements Callback {
             json.println(jsonLine(event));
             json.flush();
         }
+    }
+
+    /** The fit's metrics on the training batches, e.g. {@code , train accuracy 91.20%}. */
+    private static String trainingFigures(EpochEvent event) {
+        StringBuilder text = new StringBuilder();
+        event.metrics().forEach((name, value) -> {
+            boolean share = name.equals("accuracy") || name.startsWith("top-");
+            if (!name.startsWith("val_")) {
+                text.append(", train ").append(name).append(' ').append(share
+                        ? String.format(Locale.ROOT, "%.2f%%", 100 * value) : String.format(Locale.ROOT, "%.4g", value));
+            }
+        });
+        return text.toString();
     }
 
     double lastAccuracy() {
@@ -104,6 +118,8 @@ final class EpochReporter implements Callback {
         line.put("samples_per_second", round(event.examplesPerSecond(), 1));
         line.put("train_loss", round(event.trainLoss(), 5));
         line.put("test_accuracy", lastAccuracy);
+        event.metrics().forEach((name, value) -> line.put(name.startsWith("val_") ? name : "train_" + name,
+                round(value, 5)));
         line.put("n_train", event.examples());
         line.put("batch_size", batchSize);
         line.put("learning_rate", event.learningRate());

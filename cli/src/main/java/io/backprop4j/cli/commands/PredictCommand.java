@@ -55,7 +55,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per input instead of a table")
     boolean json;
 
-    @Option(names = "--csv", description = "CSV rows (input,class,name,probability) after a header, instead of a table")
+    @Option(names = "--csv", description = "CSV rows (input,class,name,probability) after a header, not a table")
     boolean csv;
 
     @Override

@@ -128,6 +128,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per epoch on stdout")
     boolean json;
 
+    @Option(names = "--metrics", split = ",", defaultValue = "accuracy", description = "figures each epoch reports on"
+            + " its training batches, by name: accuracy, top-K (e.g. top-5), f1-macro, mse, mae, r2 (default: "
+            + "${DEFAULT-VALUE})")
+    List<String> metrics;
+
     @Option(names = "--no-progress", description = "no progress bar on stderr")
     boolean noProgress;
 
@@ -182,10 +187,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             trainer.checkpointEachEpoch(checkpoint, metadata);
         }
-        TrainingResult result = resumed == null
-                ? trainer.fit(train,
-                        Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).seed(settings.seed()))
-                : trainer.resume(resumed, train, Fit.epochs(settings.epochs()).batchSize(settings.batchSize()));
+        Fit fit = Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).metrics(metrics.toArray(String[]::new));
+        TrainingResult result = resumed == null ? trainer.fit(train, fit.seed(settings.seed()))
+                : trainer.resume(resumed, train, fit);
         LOG.info("finished at epoch {}: {} accuracy {}%", result.last().epoch(), examples.testName(),
                 String.format("%.2f", 100 * reporter.lastAccuracy()));
         if (save != null) {

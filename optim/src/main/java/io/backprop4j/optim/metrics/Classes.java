@@ -1,0 +1,41 @@
+package io.backprop4j.optim.metrics;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The class a model's output row names, and the class of a label row, as the classification metrics read them. */
+final class Classes {
+
+    private Classes() {
+    }
+
+    /** The arg-max of each output row, or for a single logit 1 when it is ≥ 0 (σ ≥ 0.5). */
+    static int[] predicted(INDArray output) {
+        if (output.columns() == 1) {
+            double[] logits = output.reshape(output.rows()).toDoubleVector();
+            int[] classes = new int[logits.length];
+            for (int i = 0; i < logits.length; i++) {
+                classes[i] = logits[i] >= 0 ? 1 : 0;
+            }
+            return classes;
+        }
+        return Nd4j.argMax(output, 1).toIntVector();
+    }
+
+    /** The class of each label: the arg-max of a one-hot row, or the class index of {@code [n]} or {@code [n, 1]}. */
+    static int[] actual(INDArray labels) {
+        if (labels.rank() == 2 && labels.columns() > 1) {
+            return Nd4j.argMax(labels, 1).toIntVector();
+        }
+        double[] values = labels.reshape(labels.length()).toDoubleVector();
+        int[] classes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            classes[i] = (int) values[i];
+            if (classes[i] != values[i]) {
+                throw new IllegalArgumentException("metrics: label " + values[i] + " of row " + i + " is not a class "
+                        + "index; for regression targets ask for mse, mae or r2");
+            }
+        }
+        return classes;
+    }
+}
