@@ -55,6 +55,14 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
 
     /** The class of each example: the arg-max of a one-hot or soft row, or the value of a class-index label. */
     public int[] classIndices() {
+        return classIndices(labels);
+    }
+
+    /**
+     * The class of each row of {@code labels}: the arg-max of a one-hot or soft row, or a class index of shape
+     * {@code [n]} or {@code [n, 1]}; a value that is not a whole number is refused, as continuous targets are no classes.
+     */
+    public static int[] classIndices(INDArray labels) {
         if (labels.rank() == 2 && labels.columns() > 1) {
             return Nd4j.argMax(labels, 1).toIntVector();
         }
@@ -64,8 +72,8 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
             indices[i] = (int) values[i];
             if (indices[i] != values[i]) {
                 throw new IllegalArgumentException("DataSet: label " + values[i] + " of row " + i + " is not a class "
-                        + "index (a whole number 0…K−1) nor are the labels one-hot rows; for regression targets "
-                        + "measure the model with RegressionMetrics");
+                        + "index (a whole number 0…K−1) nor are the labels one-hot rows; for regression targets use "
+                        + "the regression metrics (mse, mae, r2, or RegressionMetrics)");
             }
         }
         return indices;

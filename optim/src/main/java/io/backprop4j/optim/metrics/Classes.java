@@ -1,5 +1,6 @@
 package io.backprop4j.optim.metrics;
 
+import io.backprop4j.core.DataSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,18 +25,6 @@ final class Classes {
 
     /** The class of each label: the arg-max of a one-hot row, or the class index of {@code [n]} or {@code [n, 1]}. */
     static int[] actual(INDArray labels) {
-        if (labels.rank() == 2 && labels.columns() > 1) {
-            return Nd4j.argMax(labels, 1).toIntVector();
-        }
-        double[] values = labels.reshape(labels.length()).toDoubleVector();
-        int[] classes = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            classes[i] = (int) values[i];
-            if (classes[i] != values[i]) {
-                throw new IllegalArgumentException("metrics: label " + values[i] + " of row " + i + " is not a class "
-                        + "index; for regression targets ask for mse, mae or r2");
-            }
-        }
-        return classes;
+        return DataSet.classIndices(labels);
     }
 }
