@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=]?)([a-z])(\\d+)'");
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=]?)([A-Za-z])(\\d{0,18})'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
@@ -72,15 +72,20 @@ public final class Npy {
         String header = new String(bytes, buffer.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
         buffer.position(buffer.position() + (int) headerLength);
         Matcher descr = find(DESCR, header, source);
-        NpyType type = NpyType.of(descr.group(2), Integer.parseInt(descr.group(3)), source,
-                descr.group(1) + descr.group(2) + descr.group(3));
+        String width = descr.group(3);
+        NpyType type = NpyType.of(descr.group(2), width.isEmpty() || width.length() > 2 ? 0 : Integer.parseInt(width),
+                source, descr.group(1) + descr.group(2) + width);
         long[] shape = shape(header, source);
         boolean fortran = find(FORTRAN, header, source).group(1).equals("True");
         long count = 1;
         for (long size : shape) {
             count = size == 0 || count <= Integer.MAX_VALUE / size ? count * size : Long.MAX_VALUE;
         }
-        if (count > Integer.MAX_VALUE / 8 || count * type.width() != buffer.remaining()) {
+        if (count > Integer.MAX_VALUE / 8) {
+            throw new FileFormatException(source + ": shape " + Arrays.toString(shape) + " holds more than "
+                    + Integer.MAX_VALUE / 8 + " elements, more than one array is read at a time");
+        }
+        if (count * type.width() != buffer.remaining()) {
             throw new FileFormatException(source + ": shape " + Arrays.toString(shape) + " needs "
                     + count * type.width() + " bytes of data but the file holds " + buffer.remaining());
         }

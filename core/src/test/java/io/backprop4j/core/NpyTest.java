@@ -49,6 +49,30 @@ class NpyTest {
         int at = new String(ints, StandardCharsets.ISO_8859_1).indexOf("<f4");
         ints[at + 1] = 'c';
         assertMessage(ints, "the element type <c4 is not read");
+        assertMessage(withHeader(good, "{'descr': '|O', 'fortran_order': False, 'shape': (2, 2), }"),
+                "the element type |O is not read; expected bool");
+        assertMessage(withHeader(good, "{'descr': '<U10', 'fortran_order': False, 'shape': (2, 2), }"),
+                "the element type <U10 is not read");
+        assertMessage(withHeader(good, "{'descr': '<f99999999999', 'fortran_order': False, 'shape': (2, 2), }"),
+                "the element type <f99999999999 is not read");
+        assertMessage(withHeader(good, "{'descr': '<f4', 'fortran_order': False, 'shape': (1000000000000, "
+                + "1000000000000), }"), "holds more than 268435455 elements");
+        assertMessage(withHeader(good, "{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }"),
+                "unreadable shape");
+    }
+
+    /** {@code npy} with its header dictionary replaced by {@code dictionary} (version 1, no padding). */
+    private static byte[] withHeader(byte[] npy, String dictionary) {
+        int headerLength = Short.toUnsignedInt((short) ((npy[8] & 0xff) | (npy[9] & 0xff) << 8));
+        byte[] header = (dictionary + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] data = Arrays.copyOfRange(npy, 10 + headerLength, npy.length);
+        byte[] result = new byte[10 + header.length + data.length];
+        System.arraycopy(npy, 0, result, 0, 8);
+        result[8] = (byte) header.length;
+        result[9] = (byte) (header.length >> 8);
+        System.arraycopy(header, 0, result, 10, header.length);
+        System.arraycopy(data, 0, result, 10 + header.length, data.length);
+        return result;
     }
 
     private static void assertMessage(byte[] bytes, String expected) {

@@ -186,7 +186,7 @@ public final class CsvData {
         if (byName >= 0) {
             return byName;
         }
-        if (wanted.matches("\\d+") && Integer.parseInt(wanted) < names.size()) {
+        if (wanted.matches("\\d{1,9}") && Integer.parseInt(wanted) < names.size()) {
             return Integer.parseInt(wanted);
         }
         throw new FileFormatException(file + ": no label column '" + wanted + "'; the columns are "

@@ -75,6 +75,9 @@ class CsvDataTest {
         String message = assertThrows(FileFormatException.class, () -> CsvData.load(write("a,b\n1,2\n"),
                 CsvData.Options.defaults().labelColumn("target"))).getMessage();
         assertTrue(message.contains("no label column 'target'") && message.contains("[a, b]"), message);
+        String huge = assertThrows(FileFormatException.class, () -> CsvData.load(write("a,b\n1,2\n"),
+                CsvData.Options.defaults().labelColumn("99999999999"))).getMessage();
+        assertTrue(huge.contains("no label column '99999999999'") && huge.contains("below 2"), huge);
     }
 
     private void assertMessage(String text, String expected) throws IOException {
