@@ -9,7 +9,7 @@ import io.backprop4j.cli.commands.PredictCommand;
 import io.backprop4j.cli.commands.TrainCommand;
 import io.backprop4j.cli.commands.WorkedExampleCommand;
 import io.backprop4j.cli.report.ReportCommand;
-import io.backprop4j.optim.TrainingDivergedException;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

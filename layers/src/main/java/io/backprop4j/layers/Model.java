@@ -30,10 +30,12 @@ public final class Model {
     private static final Map<Layer, Model> MODELS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Layer network;
+    private final Sequential sequential;
     private final ReentrantLock owner = new ReentrantLock();
 
     private Model(Layer network) {
         this.network = network;
+        this.sequential = Sequential.wrapping(network);
     }
 
     /** The Model of {@code network}: the same object for the same network, however often it is asked for. */
@@ -43,6 +45,15 @@ public final class Model {
 
     public Layer network() {
         return network;
+    }
+
+    /**
+     * The network as a Sequential: itself, or one Sequential around it (parameters named {@code 0.NAME}), the same
+     * object every time, so that an optimizer's state of its parameters carries over from one training run to the
+     * next.
+     */
+    public Sequential sequential() {
+        return sequential;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.backprop4j.optim;
 
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.optim.schedules.LearningRateSchedule;
+import io.backprop4j.optim.transforms.ScaleByLearningRate;
 import io.backprop4j.optim.transforms.Transform;
 import io.backprop4j.optim.transforms.TransformState;
 import java.util.ArrayList;
@@ -10,18 +12,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An optimizer made of transforms, optax's {@code chain}: each step passes the gradients through the transforms in
- * order, each transform seeing every parameter's updates, then applies {@code w ← w − η·u} with the learning rate
- * η (which a schedule may set). {@link Optimizers} builds the named ones: {@code Optimizers.adamw(0.001, 0.01)} is
+ * order, each transform seeing every parameter's updates, then applies {@code w ← w − η(t)·u}: the last transform
+ * is the learning rate ({@link ScaleByLearningRate}, its schedule and each parameter's step count t), whose scaling
+ * the chain does in that one pass (the updates may be a transform's own state, as momentum's velocity). {@link Optimizers} builds the named ones: {@code Optimizers.adamw(0.001, 0.01)} is
  * the chain {@code ScaleByAdam(0.9, 0.999, 1e-8)}, {@code AddDecayedWeights(0.01)}. The transforms change the
  * gradient arrays in place. Their states are saved in checkpoints as {@code INDEX.NAME} (e.g. {@code 0.m}).
  */
 public final class Chain extends StatesOfTransforms {
 
-    private final List<Transform<?>> transforms;
 
     Chain(double learningRate, List<Transform<?>> transforms) {
-        super(learningRate, List.copyOf(transforms));
-        this.transforms = List.copyOf(transforms);
+        super(transforms, ScaleByLearningRate.constant(learningRate));
+    }
+
+    private Chain(List<Transform<?>> transforms, ChainState states) {
+        super(transforms, states);
+    }
+
+    @Override
+    public Chain withSchedule(LearningRateSchedule schedule, int stepsPerEpoch) {
+        return new Chain(scheduled(schedule, stepsPerEpoch), states);
     }
 
     public List<Transform<?>> transforms() {
@@ -36,7 +46,8 @@ public final class Chain extends StatesOfTransforms {
             updates.add(p.gradient());
             perParameter.add(states.of(p));
         }
-        for (int t = 0; t < transforms.size(); t++) {
+        int last = transforms.size() - 1;
+        for (int t = 0; t < last; t++) {
             List<TransformState> column = new ArrayList<>(parameters.size());
             for (List<TransformState> row : perParameter) {
                 column.add(row.get(t));
@@ -44,7 +55,8 @@ public final class Chain extends StatesOfTransforms {
             apply(transforms.get(t), updates, parameters, column);
         }
         for (int i = 0; i < parameters.size(); i++) {
-            Kernels.axpy(-learningRate(), updates.get(i), parameters.get(i).value());
+            ScaleByLearningRate.State rate = (ScaleByLearningRate.State) perParameter.get(i).get(last);
+            Kernels.axpy(-rate().rate(rate.t().next() - 1), updates.get(i), parameters.get(i).value());
         }
     }
 
@@ -61,6 +73,6 @@ public final class Chain extends StatesOfTransforms {
 
     @Override
     public String toString() {
-        return "Chain(η=" + learningRate() + ", " + description() + ")";
+        return "Chain(" + description() + ", η₀ = " + learningRate() + ")";
     }
 }

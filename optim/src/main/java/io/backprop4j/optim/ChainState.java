@@ -9,17 +9,19 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The states of a chain's transforms, per parameter in chain order, created on a parameter's first step; a
+ * The states of a chain's transforms, per parameter in chain order, created on a parameter's first step (safely from
+ * several threads, each stepping parameters of its own model); a
  * checkpoint holds them named {@code "parameterName/INDEX.arrayName"}, and they are restored after every saved
  * array has been checked against the shape it replaces.
  */
 final class ChainState {
 
     private final List<Transform<?>> transforms;
-    private final Map<Parameter, List<TransformState>> states = new IdentityHashMap<>();
+    private final Map<Parameter, List<TransformState>> states = new ConcurrentHashMap<>();
 
     ChainState(List<Transform<?>> transforms) {
         this.transforms = transforms;
@@ -93,7 +95,9 @@ final class ChainState {
             }
             restored.put(p, state);
         }
-        states.clear();
+        for (Parameter p : parameters) {
+            states.remove(p);
+        }
         states.putAll(restored);
     }
 }

@@ -3,6 +3,7 @@ package io.backprop4j.optim;
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
@@ -10,8 +11,10 @@ import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.callbacks.Callback;
 import io.backprop4j.optim.callbacks.EarlyStopping;
 import io.backprop4j.optim.callbacks.EpochCheckpoints;
+import io.backprop4j.optim.callbacks.Finiteness;
 import io.backprop4j.optim.callbacks.GradientNormStop;
 import io.backprop4j.optim.callbacks.SkipNonFiniteBatches;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import io.backprop4j.optim.callbacks.ValidationMetrics;
 import io.backprop4j.optim.schedules.LearningRateSchedule;
 import java.nio.file.Path;
@@ -33,7 +36,7 @@ import java.util.Map;
  */
 public final class Trainer {
 
-    private final Sequential model;
+    private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
     private final List<Callback> callbacks = new ArrayList<>();
@@ -44,16 +47,27 @@ public final class Trainer {
      * layer of one's own) inside a one-layer Sequential, whose parameters are then named {@code 0.NAME}.
      */
     public Trainer(Layer model, Loss loss, Optimizer optimizer) {
-        this.model = Sequential.wrapping(model);
+        this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
-        this.schedule = LearningRateSchedule.constant(optimizer.learningRate());
     }
 
     /**
-     * Sets the learning rate of each epoch, or of each step for a per-step schedule; the default keeps the
-     * optimizer's. A schedule that watches the epochs (a {@link Callback}, as {@code ReduceOnPlateau}) is added as
-     * a callback too.
+     * A Trainer of whatever model {@link #fit(Layer, DataSet, Fit)} is given: one Trainer, and one optimizer, may train
+     * several models in turn or at once from several threads (each model from one thread at a time), every run with
+     * counters and optimizer state of its own.
+     */
+    public Trainer(Loss loss, Optimizer optimizer) {
+        this.model = null;
+        this.loss = loss;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * Sets the learning rate of each epoch, or of each step for a per-step schedule, for the runs of this Trainer
+     * ({@link Optimizer#withSchedule}: the optimizer given keeps its own); without one the optimizer's own rate or
+     * schedule applies. A schedule that watches the epochs (a {@link Callback}, as {@code ReduceOnPlateau}) is added
+     * as a callback too.
      */
     public Trainer schedule(LearningRateSchedule schedule) {
         this.schedule = schedule;
@@ -106,7 +120,15 @@ public final class Trainer {
      * {@code trainer.fit(data, Fit.epochs(10).batchSize(128).seed(1))}.
      */
     public TrainingResult fit(DataSet train, Fit fit) {
-        return run(train, fit, 1, new Rng(fit.seed()));
+        if (model == null) {
+            throw new IllegalStateException("Trainer: built without a model; call fit(model, data, fit)");
+        }
+        return fit(model, train, fit);
+    }
+
+    /** Trains {@code network} as {@link #fit(DataSet, Fit)} trains the Trainer's own model. */
+    public TrainingResult fit(Layer network, DataSet train, Fit fit) {
+        return run(network, train, fit, 1, new Rng(fit.seed()));
     }
 
     /**
@@ -116,7 +138,7 @@ public final class Trainer {
      * that was never interrupted. The Trainer must have been built on {@code checkpoint.model()}.
      */
     public TrainingResult resume(Checkpoint checkpoint, DataSet train, Fit fit) {
-        if (checkpoint.model() != model) {
+        if (model != null && checkpoint.model() != model) {
             throw new IllegalArgumentException("Trainer: build the Trainer on checkpoint.model() to resume it");
         }
         if (checkpoint.epoch() >= fit.epochs()) {
@@ -126,10 +148,11 @@ public final class Trainer {
         checkpoint.restoreOptimizer(optimizer);
         Rng rng = new Rng(0);
         rng.restore(checkpoint.rng());
-        return run(train, fit, checkpoint.epoch() + 1, rng);
+        return run(checkpoint.model(), train, fit, checkpoint.epoch() + 1, rng);
     }
 
-    private TrainingResult run(DataSet train, Fit fit, int firstEpoch, Rng rng) {
+    private TrainingResult run(Layer network, DataSet train, Fit fit, int firstEpoch, Rng rng) {
+        Sequential model = Model.of(network).sequential();
         if (train.size() == 0) {
             throw new IllegalArgumentException("Trainer: the training set is empty; it needs at least one example");
         }
@@ -150,10 +173,12 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the model starts with " + broken + "; initialize it or load "
                     + "finite weights before training");
         }
-        try (Model.Claim claim = Model.of(model).claimForTraining()) {
+        try (Model.Claim claim = Model.of(network).claimForTraining()) {
             ResidentMemory.trainingStarted();
             try {
-                return new TrainingRun(model, loss, optimizer, schedule, runCallbacks, train, fit, rng)
+                Optimizer stepping = schedule == null ? optimizer
+                        : optimizer.withSchedule(schedule, Batches.count(train.size(), fit.batchSize()));
+                return new TrainingRun(model, loss, stepping, runCallbacks, train, fit, rng)
                         .epochs(firstEpoch, fit.epochs());
             } finally {
                 ResidentMemory.trainingEnded();

@@ -9,11 +9,13 @@ import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.callbacks.Callback;
 import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.FiniteWeights;
+import io.backprop4j.optim.callbacks.Finiteness;
+import io.backprop4j.optim.callbacks.StopOnNonFiniteBatch;
 import io.backprop4j.optim.callbacks.StopReason;
 import io.backprop4j.optim.callbacks.TrainingContext;
 import io.backprop4j.optim.metrics.Metric;
 import io.backprop4j.optim.metrics.Metrics;
-import io.backprop4j.optim.schedules.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +23,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One {@code fit} or {@code resume} of a {@link Trainer}: the epochs' loop and what it counts (the history, the
- * skipped batches, the last finite loss), kept here rather than in the Trainer so that runs leave nothing behind.
+ * skipped batches), kept here rather than in the Trainer so that runs leave nothing behind. The finiteness policy
+ * is two callbacks around the Trainer's: {@link FiniteWeights} first, {@link StopOnNonFiniteBatch} last.
  */
 final class TrainingRun {
 
     private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
-    private final LearningRateSchedule schedule;
     private final List<Callback> callbacks;
     private final Batches batches;
     private final Rng rng;
@@ -36,16 +38,17 @@ final class TrainingRun {
     private final List<Metric> metrics;
     private final List<EpochEvent> history = new ArrayList<>();
     private int skippedBatches;
-    private double lastFiniteLoss = Double.NaN;
 
-    TrainingRun(Layer model, Loss loss, Optimizer optimizer, LearningRateSchedule schedule, List<Callback> callbacks,
-            DataSet train, Fit fit, Rng rng) {
+    TrainingRun(Layer model, Loss loss, Optimizer optimizer, List<Callback> callbacks, DataSet train, Fit fit,
+            Rng rng) {
         int batchSize = fit.batchSize();
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
-        this.schedule = schedule;
-        this.callbacks = List.copyOf(callbacks);
+        List<Callback> all = new ArrayList<>(List.of(new FiniteWeights()));
+        all.addAll(callbacks);
+        all.add(new StopOnNonFiniteBatch());
+        this.callbacks = List.copyOf(all);
         this.batches = new Batches(train, batchSize);
         this.metrics = fit.metrics().stream().map(Metrics::named).toList();
         this.rng = rng;
@@ -64,11 +67,8 @@ final class TrainingRun {
             long start = System.nanoTime();
             double trainLoss = epoch(epoch);
             double seconds = (System.nanoTime() - start) / 1e9;
-            String diverged = Finiteness.nonFiniteState(model);
-            if (diverged != null) {
-                throw new TrainingDivergedException(epoch, batches.count(), diverged, lastFiniteLoss);
-            }
-            EpochEvent event = new EpochEvent(epoch, trainLoss, optimizer.learningRate(), seconds,
+            EpochEvent event = new EpochEvent(epoch, trainLoss, optimizer.learningRate((long) epoch * batches.count() - 1),
+                    seconds,
                     context.train().size(), new LinkedHashMap<>());
             metrics.forEach(metric -> event.put(metric.name(), metric.result()));
             history.add(event);
@@ -91,18 +91,16 @@ final class TrainingRun {
     }
 
     /**
-     * One pass over a fresh permutation, each batch forward → loss → backward → optimizer step, the learning rate
-     * set by the schedule before it; returns the mean loss of the batches it stepped on.
+     * One pass over a fresh permutation, each batch forward → loss → backward → optimizer step (whose learning rate
+     * follows its schedule); returns the mean loss of the batches it stepped on.
      */
     private double epoch(int epoch) {
         List<Parameter> parameters = model.parameters();
         double lossSum = 0;
         int batchNumber = 0;
         int stepped = 0;
-        long firstStep = (long) (epoch - 1) * batches.count();
         for (DataSet batch : batches.shuffled(rng)) {
             int number = ++batchNumber;
-            optimizer.setLearningRate(schedule.rate(epoch - 1, firstStep + number - 1));
             INDArray output = model.forward(batch.features(), true);
             Loss.Result evaluated = loss.evaluate(output, batch.labels());
             double value = evaluated.value();
@@ -116,10 +114,12 @@ final class TrainingRun {
                 nonFinite = Finiteness.nonFiniteGradient(parameters);
             }
             if (nonFinite != null) {
-                skip(epoch, number, nonFinite);
+                String what = nonFinite;
+                if (callbacks.stream().anyMatch(c -> c.skipNonFiniteBatch(epoch, number, what))) {
+                    skippedBatches++;
+                }
                 continue;
             }
-            lastFiniteLoss = value;
             callbacks.forEach(c -> c.afterBackward(epoch, number, value, parameters));
             optimizer.step(parameters);
             callbacks.forEach(c -> c.onBatchEnd(epoch, number, value));
@@ -127,13 +127,5 @@ final class TrainingRun {
             stepped++;
         }
         return stepped == 0 ? Double.NaN : lossSum / stepped;
-    }
-
-    /** Skips a batch whose loss or gradient is not finite when a callback allows it; otherwise training stops. */
-    private void skip(int epoch, int batch, String what) {
-        if (callbacks.stream().noneMatch(c -> c.skipNonFiniteBatch(epoch, batch, what))) {
-            throw new TrainingDivergedException(epoch, batch, what, lastFiniteLoss);
-        }
-        skippedBatches++;
     }
 }

@@ -163,8 +163,8 @@ class CheckpointTest {
                 checkpoint.model(), new SoftmaxCrossEntropy(), Optimizers.nesterov(0.1, 0.9)).resume(checkpoint, blobs(),
                         Fit.epochs(4).batchSize(50)));
         assertTrue(other.getMessage().contains("holds the state of the optimizer [ScaleByAdam[beta1=0.9, beta2=0.999,"
-                + " epsilon=1.0E-8, amsgrad=false]], not of [TraceMomentum[mu=0.9, nesterov=true, dampening=0.0]]"),
-                other.getMessage());
+                + " epsilon=1.0E-8, amsgrad=false], ScaleByLearningRate], not of [TraceMomentum[mu=0.9, nesterov=true,"
+                + " dampening=0.0], ScaleByLearningRate]"), other.getMessage());
     }
 
     @Test

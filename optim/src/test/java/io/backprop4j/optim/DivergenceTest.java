@@ -10,6 +10,7 @@ import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.layers.losses.SquaredError;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

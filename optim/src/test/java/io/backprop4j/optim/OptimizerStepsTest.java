@@ -131,7 +131,7 @@ class OptimizerStepsTest {
 
     /**
      * Momentum SGD, fused and as its chain, on a float32 parameter long enough for one oneDNN pass per formula, split
-     * across two cores, with a learning rate that changes every step: the same rules, element by element.
+     * across two cores, with a learning rate scheduled to change every step: the same rules, element by element.
      */
     @Test
     void sgdMomentumOnLongFloat32Vectors() {
@@ -155,7 +155,8 @@ class OptimizerStepsTest {
         }
     }
 
-    private static void assertLongVectorSteps(Optimizer sgd, boolean nesterov, String what) {
+    private static void assertLongVectorSteps(Optimizer optimizer, boolean nesterov, String what) {
+        Optimizer sgd = optimizer.withSchedule(epoch -> 0.1 / (epoch + 1), 1);   // one step an epoch: η = 0.1 / t
         int n = 3 * (1 << 14) + 5;
         INDArray a = Nd4j.rand(DataType.FLOAT, 1, n);
         INDArray c = Nd4j.rand(DataType.FLOAT, 1, n).subi(0.5);
@@ -166,7 +167,6 @@ class OptimizerStepsTest {
         double[] cv = c.toDoubleVector();
         for (int t = 1; t <= 3; t++) {
             double eta = 0.1 / t;
-            sgd.setLearningRate(eta);
             w.gradient().assign(w.value().sub(c).muli(a));
             sgd.step(List.of(w));
             for (int i = 0; i < n; i++) {

@@ -99,7 +99,7 @@ class ReliabilityContractTest {
         assertMessage(() -> Optimizers.momentum(0.1, -0.5), "TraceMomentum: μ must lie in [0.0, 1.0), got -0.5");
         assertMessage(() -> Optimizers.rmsprop(0.1, 2, 1e-8, 0, false), "ScaleByRms: ρ must lie in [0.0, 1.0), got 2.0");
         assertMessage(() -> Optimizers.adadelta(1, 0.9, -1e-6), "ScaleByAdadelta: ε must be positive and finite, got -1.0E-6");
-        assertMessage(() -> Optimizers.adagrad(Double.NaN), "Chain: the learning rate must be finite and not negative, got NaN");
+        assertMessage(() -> Optimizers.adagrad(Double.NaN), "ScaleByLearningRate: the learning rate must be positive and finite, got NaN");
         assertMessage(() -> Optimizers.adamw(0.001, -0.01),
                 "AddDecayedWeights: λ must be finite and not negative, got -0.01");
         assertMessage(() -> Threads.setKernelThreads(10_000), "a kernel thread count must lie in 0");

@@ -17,6 +17,7 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.schedules.OneCycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The contract of Sequential's Javadoc: predictions from many threads at once, training from one. */
 class ThreadContractTest {
@@ -91,5 +94,56 @@ class ThreadContractTest {
         release.countDown();
         background.join(60_000);
         assertEquals(1, second.fit(data, Fit.epochs(1)).epochs(), "free again once the first run ended");
+    }
+
+    /** A network with BatchNorm and Dropout, so that the run's generators and statistics count too. */
+    private static Sequential network(long seed) {
+        return Sequential.of(new Dense(4, 16), new BatchNorm(16), new ReLU(), new Dropout(0.2), new Dense(16, 3))
+                .initialize(seed);
+    }
+
+    private static DataSet points(long seed) {
+        INDArray x = GradientChecks.gaussian(new Rng(seed), 96, 4).castTo(DataType.FLOAT);
+        return new DataSet(x, Nd4j.argMax(x.get(NDArrayIndex.all(),
+                NDArrayIndex.interval(0, 3)), 1).castTo(x.dataType()).reshape(96, 1));
+    }
+
+    @Test
+    void oneTrainerTrainsTwoModelsAtOnceAsItWouldOneAfterTheOther() throws Exception {
+        Fit fit = Fit.epochs(4).batchSize(16).seed(7);
+        Trainer sequential = new Trainer(new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
+                .schedule(new OneCycle(0.02, 24, 6));
+        Sequential first = network(1);
+        Sequential second = network(2);
+        sequential.fit(first, points(3), fit);
+        sequential.fit(second, points(4), fit);
+
+        Trainer shared = new Trainer(new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
+                .schedule(new OneCycle(0.02, 24, 6));
+        Sequential firstAtOnce = network(1);
+        Sequential secondAtOnce = network(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Future<TrainingResult> a = pool.submit(() -> {
+                start.await();
+                return shared.fit(firstAtOnce, points(3), fit);
+            });
+            Future<TrainingResult> b = pool.submit(() -> {
+                start.await();
+                return shared.fit(secondAtOnce, points(4), fit);
+            });
+            start.countDown();
+            assertEquals(4, a.get(60, TimeUnit.SECONDS).epochs());
+            assertEquals(4, b.get(60, TimeUnit.SECONDS).epochs());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < first.parameters().size(); i++) {
+            assertArrayEquals(first.parameters().get(i).value().data().asFloat(),
+                    firstAtOnce.parameters().get(i).value().data().asFloat(), "first model, parameter " + i);
+            assertArrayEquals(second.parameters().get(i).value().data().asFloat(),
+                    secondAtOnce.parameters().get(i).value().data().asFloat(), "second model, parameter " + i);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.backprop4j.layers.losses.SquaredError;
 import io.backprop4j.optim.callbacks.EpochEvent;
 import io.backprop4j.optim.callbacks.FullBatch;
 import io.backprop4j.optim.callbacks.StopReason;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.backprop4j.cli.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backprop4j.optim.TrainingDivergedException;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

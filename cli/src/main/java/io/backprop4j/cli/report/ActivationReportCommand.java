@@ -12,7 +12,7 @@ import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
-import io.backprop4j.optim.TrainingDivergedException;
+import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.backprop4j.optim;
+package io.backprop4j.optim.callbacks;
 
 /**
  * Training produced a NaN or infinite loss or gradient; says which, where, and the last finite loss before
