@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Mini-batch gradient descent: each epoch draws a fresh random permutation of the training set and walks it in
@@ -37,7 +38,7 @@ import java.util.Map;
 public final class Trainer {
 
     private final Layer model;
-    private final Loss loss;
+    private final Supplier<Loss> losses;
     private final Optimizer optimizer;
     private final List<Callback> callbacks = new ArrayList<>();
     private LearningRateSchedule schedule;
@@ -48,18 +49,24 @@ public final class Trainer {
      */
     public Trainer(Layer model, Loss loss, Optimizer optimizer) {
         this.model = model;
-        this.loss = loss;
+        this.losses = () -> loss;
         this.optimizer = optimizer;
     }
 
-    /**
-     * A Trainer of whatever model {@link #fit(Layer, DataSet, Fit)} is given: one Trainer, and one optimizer, may train
-     * several models in turn or at once from several threads (each model from one thread at a time), every run with
-     * counters and optimizer state of its own.
-     */
+    /** A Trainer of whatever model {@link #fit(Layer, DataSet, Fit)} is given, one run at a time (a loss keeps buffers). */
     public Trainer(Loss loss, Optimizer optimizer) {
+        this(() -> loss, optimizer);
+    }
+
+    /**
+     * A Trainer of whatever model {@link #fit(Layer, DataSet, Fit)} is given, with a loss of its own for each run:
+     * one Trainer, and one optimizer, may then train several models in turn or at once from several threads (each
+     * model from one thread at a time), every run with counters, loss buffers and optimizer state of its own:
+     * {@code new Trainer(SoftmaxCrossEntropy::new, Optimizers.adam(0.001))}.
+     */
+    public Trainer(Supplier<Loss> losses, Optimizer optimizer) {
         this.model = null;
-        this.loss = loss;
+        this.losses = losses;
         this.optimizer = optimizer;
     }
 
@@ -178,7 +185,7 @@ public final class Trainer {
             try {
                 Optimizer stepping = schedule == null ? optimizer
                         : optimizer.withSchedule(schedule, Batches.count(train.size(), fit.batchSize()));
-                return new TrainingRun(model, loss, stepping, runCallbacks, train, fit, rng)
+                return new TrainingRun(model, losses.get(), stepping, runCallbacks, train, fit, rng)
                         .epochs(firstEpoch, fit.epochs());
             } finally {
                 ResidentMemory.trainingEnded();

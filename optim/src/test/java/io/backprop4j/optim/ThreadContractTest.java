@@ -111,14 +111,14 @@ class ThreadContractTest {
     @Test
     void oneTrainerTrainsTwoModelsAtOnceAsItWouldOneAfterTheOther() throws Exception {
         Fit fit = Fit.epochs(4).batchSize(16).seed(7);
-        Trainer sequential = new Trainer(new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
+        Trainer sequential = new Trainer(SoftmaxCrossEntropy::new, Optimizers.adam(0.01))
                 .schedule(new OneCycle(0.02, 24, 6));
         Sequential first = network(1);
         Sequential second = network(2);
         sequential.fit(first, points(3), fit);
         sequential.fit(second, points(4), fit);
 
-        Trainer shared = new Trainer(new SoftmaxCrossEntropy(), Optimizers.adam(0.01))
+        Trainer shared = new Trainer(SoftmaxCrossEntropy::new, Optimizers.adam(0.01))
                 .schedule(new OneCycle(0.02, 24, 6));
         Sequential firstAtOnce = network(1);
         Sequential secondAtOnce = network(2);
