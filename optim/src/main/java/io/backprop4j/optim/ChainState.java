@@ -33,7 +33,8 @@ final class ChainState {
 
     /** The transforms' states for {@code parameter}, created zero at its first step. */
     List<TransformState> of(Parameter parameter) {
-        return states.computeIfAbsent(parameter, this::initialState);
+        List<TransformState> state = states.get(parameter);
+        return state != null ? state : states.computeIfAbsent(parameter, this::initialState);
     }
 
     /** The states for {@code parameter}, or null before its first step. */
