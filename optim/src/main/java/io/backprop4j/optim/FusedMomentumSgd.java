@@ -43,9 +43,10 @@ public final class FusedMomentumSgd extends StatesOfTransforms {
     public void step(List<Parameter> parameters) {
         for (Parameter p : parameters) {
             List<TransformState> state = states.of(p);
-            ((TraceMomentum.State) state.get(0)).t().next();
+            TraceMomentum.State momentum = (TraceMomentum.State) state.get(0);
+            momentum.t().next();
             double eta = rate().rate(((ScaleByLearningRate.State) state.get(1)).t().next() - 1);
-            INDArray v = ((TraceMomentum.State) state.get(0)).velocity();
+            INDArray v = momentum.velocity();
             Kernels.momentum(mu, p.gradient(), v);
             if (nesterov) {
                 Kernels.nesterovStep(eta, mu, p.gradient(), v, p.value());

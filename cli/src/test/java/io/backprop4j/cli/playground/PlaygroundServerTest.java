@@ -95,7 +95,7 @@ class PlaygroundServerTest {
                 try (InputStream in = events(id)) {
                     JsonNode frame = frameAtEpoch(new BufferedReader(new InputStreamReader(in,
                             StandardCharsets.UTF_8)), 20);
-                    // the frame draws this session's network: features, one hidden layer of `neurons`, output
+                    // the frame draws the network it was asked for: features, one hidden layer of `neurons`, output
                     assertEquals(neurons, frame.get("neurons").get(1).size());
                     assertTrue(Double.isFinite(frame.get("trainLoss").asDouble()), frame.toString());
                 }

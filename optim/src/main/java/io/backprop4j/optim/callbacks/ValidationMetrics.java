@@ -5,9 +5,9 @@ import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Model;
 import io.backprop4j.optim.metrics.Metric;
 import io.backprop4j.optim.metrics.Metrics;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Keras's {@code validation_data}: after every epoch, adds to its record the loss on the validation set
@@ -32,7 +32,13 @@ public final class ValidationMetrics implements Callback {
             throw new IllegalArgumentException("ValidationMetrics: the validation set is empty; it needs examples");
         }
         this.validation = validation;
-        this.metrics = metrics.stream().map(Metrics::named).toList();
+        boolean classes = !validation.classNames().isEmpty()
+                || validation.labels().rank() == 2 && validation.labels().columns() > 1;
+        List<String> names = new ArrayList<>(metrics);
+        if (classes && !names.contains("accuracy")) {
+            names.add(0, "accuracy");
+        }
+        this.metrics = names.stream().map(Metrics::named).toList();
     }
 
     public DataSet data() {
@@ -44,35 +50,19 @@ public final class ValidationMetrics implements Callback {
         this.context = context;
     }
 
+    /** The loss, then one inference pass over the validation set for every metric (none for regression targets). */
     @Override
     public void onEpochEnd(EpochEvent event) {
         event.put(EpochEvent.VALIDATION_LOSS, FullBatch.meanLoss(context.model(), context.loss(), validation,
                 context.batchSize()));
-        if (!validation.classNames().isEmpty() || validation.labels().rank() == 2 && validation.labels().columns() > 1) {
-            event.put(EpochEvent.VALIDATION_ACCURACY, accuracy());
+        if (metrics.isEmpty()) {
+            return;
         }
-        if (!metrics.isEmpty()) {
-            metrics.forEach(Metric::reset);
-            for (DataSet batch : Batches.inOrder(validation, context.batchSize())) {
-                INDArray output = Model.of(context.model()).predict(batch.features());
-                metrics.forEach(metric -> metric.update(output, batch.labels()));
-            }
-            metrics.forEach(metric -> event.put("val_" + metric.name(), metric.result()));
-        }
-    }
-
-    /** The share of rows whose predicted class (arg-max, or a single logit ≥ 0) equals the label's class. */
-    private double accuracy() {
-        long correct = 0;
+        metrics.forEach(Metric::reset);
         for (DataSet batch : Batches.inOrder(validation, context.batchSize())) {
-            int[] predicted = Model.of(context.model()).predictClasses(batch.features());
-            INDArray labels = batch.labels();
-            int[] actual = labels.rank() == 2 && labels.columns() > 1 ? Nd4j.argMax(labels, 1).toIntVector()
-                    : labels.reshape(labels.length()).toIntVector();
-            for (int i = 0; i < predicted.length; i++) {
-                correct += predicted[i] == actual[i] ? 1 : 0;
-            }
+            INDArray output = Model.of(context.model()).predict(batch.features());
+            metrics.forEach(metric -> metric.update(output, batch.labels()));
         }
-        return (double) correct / validation.size();
+        metrics.forEach(metric -> event.put("val_" + metric.name(), metric.result()));
     }
 }
