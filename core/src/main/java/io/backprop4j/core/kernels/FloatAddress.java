@@ -4,8 +4,8 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * A float pointer that can be moved to any element of another without allocating: how {@link SplitSgemm} and
- * {@link SplitLevel1} point the helper thread at the second half of an array on every call.
+ * A float pointer that can be moved to any element of another without allocating: how {@link TwoCores} points
+ * the helper thread at the second half of an array on every call.
  */
 final class FloatAddress extends FloatPointer {
 

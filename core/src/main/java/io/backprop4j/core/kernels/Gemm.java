@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * goes to {@link Nd4j#gemm}, which computes the same product.
  *
  * <p>Large products use all cores ({@link Threads#runWide}); medium ones are split across two cores
- * ({@link SplitSgemm}) when the kernels run on one thread; the others run on the kernel thread count.
+ * ({@link TwoCores}) when the kernels run on one thread; the others run on the kernel thread count.
  *
  * <p>{@code dnnl_sgemm} is row-major. A column-major matrix is the row-major storage of its transpose, so it
  * enters with its transpose flag flipped; a column-major C is computed as {@code Cᵀ = op(B)ᵀ·op(A)ᵀ}.
@@ -32,7 +32,7 @@ final class Gemm {
     private static final long WIDE_PRODUCT = 1L << 26;
 
     /**
-     * Smaller products of at least 2²¹ multiply-adds are split across two cores ({@link SplitSgemm}) when the
+     * Smaller products of at least 2²¹ multiply-adds are split across two cores ({@link TwoCores}) when the
      * kernels run on one thread, which nearly halved the MLP's largest product
      * (docs/performance.md, kernel figures).
      */
@@ -91,9 +91,9 @@ final class Gemm {
         FloatPointer pb = NativeMemory.floats(b);
         FloatPointer pc = NativeMemory.floats(c);
         return rowMajor(c)
-                ? SplitSgemm.sgemm(split, flag(transposeA != columnMajor(a)), flag(transposeB != columnMajor(b)),
+                ? TwoCores.sgemm(split, flag(transposeA != columnMajor(a)), flag(transposeB != columnMajor(b)),
                         m, n, k, alpha, pa, leading(a), pb, leading(b), beta, pc, leading(c))
-                : SplitSgemm.sgemm(split, flag(!transposeB != columnMajor(b)), flag(!transposeA != columnMajor(a)),
+                : TwoCores.sgemm(split, flag(!transposeB != columnMajor(b)), flag(!transposeA != columnMajor(a)),
                         n, m, k, alpha, pb, leading(b), pa, leading(a), beta, pc, leading(c));
     }
 

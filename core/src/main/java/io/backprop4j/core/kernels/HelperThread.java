@@ -8,8 +8,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * One background thread that takes work off the training thread on the second core: the second half of a
- * split matrix product ({@link SplitSgemm}), vector operation ({@link SplitLevel1}) or element-wise kernel
- * ({@link SplitElementwise}), and the gather of the next batches ({@code Batches.shuffled}).
+ * matrix product, vector operation or element-wise kernel split in two ({@link TwoCores}), and the gather of
+ * the next batches ({@code Batches.shuffled}).
  *
  * <p>A {@link Job} is {@linkplain #offer offered}, and later {@linkplain Job#join joined}. The helper holds
  * one job at a time: when it is busy the offer is refused, and {@code join} then runs the job on the calling

@@ -28,7 +28,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * the OpenBLAS that ND4J bundles, one JNI call each. An ND4J operation's fixed cost per call made the optimizer
  * step of the MLP mostly overhead (docs/performance.md, kernel figures). Views with
  * gaps, other types or arrays of different memory orders go through ND4J's operations, with the same result.
- * Float32 vectors of 2¹⁶ elements and more are split across two cores ({@link SplitLevel1}) when the kernels
+ * Float32 vectors of 2¹⁶ elements and more are split across two cores ({@link TwoCores}) when the kernels
  * run on one thread.
  */
 final class Level1 {
@@ -43,8 +43,8 @@ final class Level1 {
             return Nd4j.exec(new Axpy(x, y, y, alpha));
         }
         int n = (int) x.length();
-        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(n)) {
-            SplitLevel1.axpy(n, (float) alpha, floats(x), floats(y));
+        if (x.dataType() == DataType.FLOAT && TwoCores.splitsLevel1(n)) {
+            TwoCores.axpy(n, (float) alpha, floats(x), floats(y));
         } else if (x.dataType() == DataType.FLOAT) {
             cblas_saxpy(n, (float) alpha, floats(x), 1, floats(y), 1);
         } else {
@@ -59,8 +59,8 @@ final class Level1 {
             return x.muli(alpha);
         }
         int n = (int) x.length();
-        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(n)) {
-            SplitLevel1.scale(n, (float) alpha, floats(x));
+        if (x.dataType() == DataType.FLOAT && TwoCores.splitsLevel1(n)) {
+            TwoCores.scale(n, (float) alpha, floats(x));
         } else if (x.dataType() == DataType.FLOAT) {
             cblas_sscal(n, (float) alpha, floats(x), 1);
         } else {
@@ -105,7 +105,7 @@ final class Level1 {
         }
         int n = (int) x.length();
         if (x.dataType() == DataType.FLOAT) {
-            return SplitLevel1.splits(n) ? SplitLevel1.absoluteSum(n, floats(x)) : cblas_sasum(n, floats(x), 1);
+            return TwoCores.splitsLevel1(n) ? TwoCores.absoluteSum(n, floats(x)) : cblas_sasum(n, floats(x), 1);
         }
         return cblas_dasum(n, doubles(x), 1);
     }
@@ -115,8 +115,8 @@ final class Level1 {
         if (!direct(x, x)) {
             return x.assign(0);
         }
-        if (x.dataType() == DataType.FLOAT && SplitLevel1.splits(x.length())) {
-            SplitLevel1.zero((int) x.length(), floats(x));
+        if (x.dataType() == DataType.FLOAT && TwoCores.splitsLevel1(x.length())) {
+            TwoCores.zero(x.length(), floats(x));
         } else {
             Pointer.memset(NativeMemory.address(x), 0, x.length() * x.dataType().width());
         }

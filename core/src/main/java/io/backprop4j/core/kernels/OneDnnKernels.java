@@ -17,8 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Why: an ND4J operation costs a fixed overhead and kilobytes of Java objects per call before it touches an
  * element; these kernels are one native call with no allocation (docs/performance.md, kernel figures).
  *
- * <p>Element-wise kernels on {@value SplitElementwise#SPLIT_LENGTH} elements or more run on two cores
- * ({@link SplitElementwise}) when the kernels are limited to one thread.
+ * <p>Element-wise kernels on {@value TwoCores#ELEMENTWISE_SPLIT_LENGTH} elements or more run on two cores
+ * ({@link TwoCores}) when the kernels are limited to one thread.
  *
  * <p>The primitives are {@link OneDnnVectors}'s, per thread, operation and length.
  */
@@ -92,8 +92,8 @@ final class OneDnnKernels {
      */
     private static void onVectors(OneDnnVectors.Kind kind, long n, INDArray first, INDArray second, INDArray third, float mu,
             float eta) {
-        if (SplitElementwise.splits(n)) {
-            SplitElementwise.run(kind, n, floats(first), floats(second), third == null ? null : floats(third), mu,
+        if (TwoCores.splitsElementwise(n)) {
+            TwoCores.elementwise(kind, n, floats(first), floats(second), third == null ? null : floats(third), mu,
                     eta);
         } else {
             OneDnnVectors.run(kind, n, address(first), address(second), third == null ? null : address(third), mu, eta);

@@ -15,7 +15,7 @@ import org.bytedeco.javacpp.Pointer;
  * oneDNN's element-wise primitives run on n float32 elements at given addresses, on the calling thread: the
  * primitives are created on first use per thread, operation and length, and kept (the 32 most recent per thread);
  * they are released when evicted, not when their thread ends, so short-lived threads should leave these kernels to
- * long-lived ones. {@link OneDnnKernels} and {@link SplitElementwise}'s halves call them.
+ * long-lived ones. {@link OneDnnKernels} and {@link TwoCores}'s halves call them.
  */
 final class OneDnnVectors {
 

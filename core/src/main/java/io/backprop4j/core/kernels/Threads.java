@@ -17,8 +17,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * returns OpenMP to the kernel thread count.
  *
  * <p>With the kernels on one thread, the other cores are not left idle: {@link HelperThread} computes half of
- * each medium matrix product ({@link SplitSgemm}), long vector operation ({@link SplitLevel1}) and long
- * element-wise kernel ({@link SplitElementwise}), without
+ * each medium matrix product, long vector operation and long element-wise kernel ({@link TwoCores}), without
  * OpenMP's spinning workers; {@code setWideThreads(1)} turns that off. OpenMP's thread count belongs to the
  * thread that sets it; ND4J's and OpenBLAS's counts are process-wide.
  *

@@ -71,7 +71,7 @@ class GemmTest {
 
     /**
      * With the kernels on one thread, products of 2²¹ multiply-adds and more are split across two cores
-     * ({@link SplitSgemm}): by columns of C when it is wider than tall, else by rows, with odd sizes so that the
+     * ({@link TwoCores}): by columns of C when it is wider than tall, else by rows, with odd sizes so that the
      * halves differ. The split product must match the reference, and one call's result to float32 rounding
      * (oneDNN may block the sum differently for the halves' shapes).
      */

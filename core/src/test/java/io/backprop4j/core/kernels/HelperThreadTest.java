@@ -35,7 +35,7 @@ class HelperThreadTest {
     }
 
     /**
-     * As {@link SplitSgemm} does, the caller works on its own half between offering the other and joining it.
+     * As {@link TwoCores} does, the caller works on its own half between offering the other and joining it.
      * The helper loads ND4J's backend when it starts, so the first jobs run on the caller.
      */
     @Test

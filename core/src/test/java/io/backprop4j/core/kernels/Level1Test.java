@@ -17,7 +17,7 @@ class Level1Test {
 
     /**
      * With the kernels on one thread, float32 vectors of 2¹⁶ elements and more are split across two cores
-     * ({@link SplitLevel1}); an odd length makes the halves differ. Each element must come out as in one call.
+     * ({@link TwoCores}); an odd length makes the halves differ. Each element must come out as in one call.
      */
     @Test
     void longVectorsSplitAcrossTwoCoresMatchOneCall() {

@@ -66,7 +66,7 @@ class OneDnnKernelsTest {
 
     /**
      * With the kernels on one thread, vectors of 2¹⁴ elements and more are split across two cores
-     * ({@link SplitElementwise}); an odd length makes the halves differ. Each element must come out as in one
+     * ({@link TwoCores}); an odd length makes the halves differ. Each element must come out as in one
      * call, and as its formula says.
      */
     @Test
