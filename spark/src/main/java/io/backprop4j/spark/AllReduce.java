@@ -14,13 +14,13 @@ import scala.Tuple2;
 public enum AllReduce {
 
     /**
-     * Spark's {@code treeAggregate}: the partitions' vectors are added in a tree of depth 2 on the executors and the
+     * Spark's {@code treeReduce}: the partitions' vectors are added in a tree of depth 2 on the executors and the
      * sum arrives at the driver; the driver receives about √P·L numbers.
      */
     TREE {
         @Override
         double[] sum(JavaRDD<double[]> vectors, int length) {
-            return vectors.treeAggregate(new double[length], AllReduce::addInto, AllReduce::addInto, 2);
+            return vectors.treeReduce(AllReduce::addInto, 2);
         }
     },
 

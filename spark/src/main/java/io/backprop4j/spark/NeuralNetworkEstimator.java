@@ -1,14 +1,7 @@
 package io.backprop4j.spark;
 
-import io.backprop4j.core.Rng;
-import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.Sequential;
-import io.backprop4j.layers.activations.ReLU;
-import io.backprop4j.layers.io.ModelFile;
-import io.backprop4j.layers.models.Models;
 import io.backprop4j.optim.OptimizerName;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -250,7 +243,8 @@ public abstract class NeuralNetworkEstimator<M extends NeuralNetworkModel<M>> ex
             int outputs = outputs(summary);
             DistributedTraining training = new DistributedTraining(
                     JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext()), blocks,
-                    (int) summary.rows(), network(inputs, outputs), settings(), checkpoint());
+                    (int) summary.rows(), network(inputs, outputs), settings(),
+                    isDefined(checkpointPath) ? Path.of(getOrDefault(checkpointPath)) : null);
             M model = model(training.run(), outputs);
             model.setHistory(training.history());
             return copyValues(model, ParamMap.empty()).setParent(this);
@@ -269,24 +263,10 @@ public abstract class NeuralNetworkEstimator<M extends NeuralNetworkModel<M>> ex
                 AllReduce.of(getOrDefault(allReduce)));
     }
 
-    private Path checkpoint() {
-        return isDefined(checkpointPath) ? Path.of(getOrDefault(checkpointPath)) : null;
-    }
-
     /** The network to train: the model file's, the factory's, or an MLP of {@link #hiddenLayers} ReLU layers. */
     private Sequential network(int inputs, int outputs) {
-        if (isDefined(modelFile)) {
-            try {
-                return ModelFile.load(Path.of(getOrDefault(modelFile))).model();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the model file " + getOrDefault(modelFile) + ": "
-                        + e.getMessage(), e);
-            }
-        }
-        Rng.seed((Long) getOrDefault(seed));
-        Layer built = network != null ? network.build(inputs, outputs)
-                : Models.mlp(inputs, getOrDefault(hiddenLayers), ReLU::new, outputs);
-        return built instanceof Sequential chain ? chain : Sequential.of(built);
+        return InitialNetwork.of(isDefined(modelFile) ? getOrDefault(modelFile) : null, network,
+                getOrDefault(hiddenLayers), (Long) getOrDefault(seed), inputs, outputs);
     }
 
     @Override

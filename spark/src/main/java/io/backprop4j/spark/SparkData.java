@@ -4,7 +4,10 @@ import io.backprop4j.core.DataSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -34,17 +37,22 @@ public final class SparkData {
 
     /**
      * The rows of {@code data} in {@code partitions} partitions; labels given one-hot become class indices,
-     * labels of one column stay numbers.
+     * labels of one column stay numbers. The arrays are broadcast once and each partition makes its rows from its
+     * range of them, so tasks stay small and a lost partition is made again.
      */
     public static Dataset<Row> of(SparkSession spark, DataSet data, int partitions) {
-        double[][] features = data.features().reshape(data.size(), -1).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[] labels = labels(data);
-        List<Row> rows = new ArrayList<>(data.size());
-        for (int i = 0; i < features.length; i++) {
-            rows.add(RowFactory.create(Vectors.dense(features[i]), labels[i]));
-        }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return spark.createDataFrame(context.parallelize(rows, partitions), SCHEMA);
+        Broadcast<double[][]> features = context.broadcast(
+                data.features().reshape(data.size(), -1).castTo(DataType.DOUBLE).toDoubleMatrix());
+        Broadcast<double[]> labels = context.broadcast(labels(data));
+        List<int[]> ranges = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            ranges.add(new int[] {(int) ((long) p * data.size() / partitions),
+                (int) ((long) (p + 1) * data.size() / partitions)});
+        }
+        JavaRDD<Row> rows = context.parallelize(ranges, partitions).flatMap(range -> IntStream.range(range[0], range[1])
+                .mapToObj(i -> RowFactory.create(Vectors.dense(features.value()[i]), labels.value()[i])).iterator());
+        return spark.createDataFrame(rows, SCHEMA);
     }
 
     private static double[] labels(DataSet data) {
