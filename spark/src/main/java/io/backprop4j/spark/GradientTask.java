@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One partition's share of a synchronous step: with the broadcast weights θ, the gradient of its k_p rows of the
  * global batch of B rows, weighted so that the partitions' shares add up to the batch's mean gradient,
- * {@code g_p = (k_p/B)·∂J_p/∂θ} with J_p the loss averaged over the k_p rows ({@code Σ_p g_p = ∂J/∂θ}). Returns
- * {@code [g_p, k_p·J_p, nanoseconds computing]}, the last two for the epoch's loss and the time split.
+ * {@code g_p = (k_p/B)·∂J_p/∂θ} with J_p the loss averaged over the k_p rows ({@code Σ_p g_p = ∂J/∂θ}).
+ * Returns {@code [g_p, k_p·J_p, nanoseconds computing]}, the last two for the epoch's loss and the time split.
  */
 record GradientTask(Broadcast<Map<String, byte[]>> model, Broadcast<double[]> weights, int[] batch,
         LossFactory loss, boolean classes) implements Function<Block, double[]> {
