@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,9 +45,21 @@ public final class AtomicFile {
                 channel.force(true);
             }
             moveAtomically(temporary, absolute);
+        } catch (FileSystemException e) {
+            throw temporary.toString().equals(e.getFile()) ? aboutTarget(e, absolute, directory) : e;
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** A failure on the temporary file, told of the target the caller named (the temporary name means nothing). */
+    private static FileSystemException aboutTarget(FileSystemException e, Path target, Path directory) {
+        FileSystemException told = e instanceof AccessDeniedException
+                ? new AccessDeniedException(target.toString(), null, "cannot create a file in " + directory)
+                : new FileSystemException(target.toString(), null, (e.getReason() == null
+                        ? e.getClass().getSimpleName() : e.getReason()) + " (writing a file in " + directory + ")");
+        told.initCause(e);
+        return told;
     }
 
     private static void moveAtomically(Path source, Path target) throws IOException {

@@ -32,10 +32,14 @@ public final class Model {
     private final Layer network;
     private final Sequential sequential;
     private final ReentrantLock owner = new ReentrantLock();
+    /** The data type of the network's first parameter, or null for a network without parameters. */
+    private final DataType weightType;
 
     private Model(Layer network) {
         this.network = network;
         this.sequential = Sequential.wrapping(network);
+        List<Parameter> parameters = network.parameters();
+        this.weightType = parameters.isEmpty() ? null : parameters.get(0).value().dataType();
     }
 
     /** The Model of {@code network}: the same object for the same network, however often it is asked for. */
@@ -57,14 +61,18 @@ public final class Model {
     }
 
     /**
-     * The network's output for {@code x} in inference mode, as a fresh row-major array the caller owns. Inputs
-     * with a NaN or ±∞ are refused, naming the first one, rather than answered with NaN predictions.
+     * The network's output for {@code x} in inference mode, as a fresh row-major array the caller owns. Inputs of
+     * another floating-point type than the weights' are converted to it first (float32 pixels into a float64
+     * model), as Keras's {@code predict} does. Inputs with a NaN or ±∞ are refused, naming the first one, rather than
+     * answered with NaN predictions.
      */
     public INDArray predict(INDArray x) {
         Shapes.requireFinite(network.name(), "inputs", x);
+        boolean convert = weightType != null && x.dataType() != weightType && x.dataType().isFPType();
+        INDArray input = convert ? x.castTo(weightType) : x;
         owner.lock();
         try {
-            return network.forward(x, false).dup('c');
+            return network.forward(input, false).dup('c');
         } finally {
             owner.unlock();
             ResidentMemory.collectAfterInference();

@@ -14,7 +14,6 @@ import io.backprop4j.layers.models.Models;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
-import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;

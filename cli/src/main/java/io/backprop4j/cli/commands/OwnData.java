@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,7 +41,7 @@ final class OwnData {
             CsvData.Options options = CsvData.Options.defaults().labelColumn(labelColumn).classNames(classNames);
             data = CsvData.load(path, options);
         } else if (name.endsWith(".npz")) {
-            data = NumpyData.loadNpz(path);
+            data = NumpyData.forClasses(NumpyData.loadNpz(path), path.toString());
         } else {
             throw new FileFormatException(path + ": expected a .csv file, an .npz archive (x, y) or a folder with one"
                     + " subfolder of PNG or JPEG images per class");
@@ -61,7 +62,7 @@ final class OwnData {
             } else if (name.endsWith(".npy")) {
                 parts.add(NumpyData.readNpy(path).castTo(DataType.FLOAT));
             } else if (name.endsWith(".npz")) {
-                parts.add(NumpyData.loadNpz(path).features());
+                parts.add(npzFeatures(path));
             } else if (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")) {
                 parts.add(ImageFolder.image(path, ImageFolder.Options.defaults()));
             } else {
@@ -75,13 +76,27 @@ final class OwnData {
         return rows.size() == 1 ? rows.get(0) : Nd4j.vstack(rows.toArray(INDArray[]::new));
     }
 
+    /** The array {@code x} of an {@code .npz} archive, with or without labels beside it. */
+    private static INDArray npzFeatures(Path path) throws IOException {
+        Map<String, INDArray> arrays = NumpyData.readNpz(path);
+        INDArray x = arrays.get(NumpyData.FEATURES);
+        if (x == null) {
+            throw new FileFormatException(path + ": no array '" + NumpyData.FEATURES + "' to predict; it holds "
+                    + arrays.keySet());
+        }
+        return x.castTo(DataType.FLOAT);
+    }
+
     private static INDArray rows(INDArray features) {
         return features.rank() == 2 ? features : features.reshape('c', features.size(0), -1);
     }
 
-    private static void requireExists(Path path) throws NoSuchFileException {
+    private static void requireExists(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "no such file or directory");
+        }
+        if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            throw new FileFormatException(path + ": not a regular file or a folder (a device, pipe or socket)");
         }
     }
 

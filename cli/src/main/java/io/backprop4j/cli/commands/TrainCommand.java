@@ -217,6 +217,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** The network for the examples' rows and classes, behind the chosen scaling when the data is the user's own. */
     private Sequential network(TrainSettings settings, DataSource.Examples examples) {
         DataSet train = examples.train();
+        if (examples.classNames().size() < 2) {
+            throw new IllegalArgumentException(settings.source().name() + ": every label is "
+                    + examples.classNames() + "; a classifier learns from at least two classes");
+        }
         Sequential network = settings.network((int) train.features().size(1), examples.classNames().size());
         if (settings.source().data() == null || normalize == NormalizeName.NONE) {
             return network;

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -114,6 +115,52 @@ class NumpyDataTest {
         Path oneLabel = Files.write(directory.resolve("one.npy"), npy("<i8", "1,", new byte[8]));
         message = assertThrows(FileFormatException.class, () -> NumpyData.load(twoRows, oneLabel)).getMessage();
         assertTrue(message.contains("[2, 1]") && message.contains("one label row per feature row"), message);
+    }
+
+    @Test
+    void floatOneHotRowsAndWholeFloatNumbersAreClassesForAClassifier() throws IOException {
+        Path oneHot = npz("one-hot.npz", npy("<f4", "3, 3", floats(1, 0, 0, 0, 0, 1, 0, 1, 0)));
+        DataSet hot = NumpyData.forClasses(NumpyData.loadNpz(oneHot), oneHot.toString());
+        assertArrayEquals(new int[] {0, 2, 1}, hot.classIndices());
+        assertEquals(List.of("0", "1", "2"), hot.classNames());
+        Path numbers = npz("numbers.npz", npy("<f8", "3,", doubles(2, 0, 2)));
+        DataSet classes = NumpyData.forClasses(NumpyData.loadNpz(numbers), numbers.toString());
+        assertArrayEquals(new int[] {2, 0, 2}, classes.classIndices());
+        Path fractions = npz("fractions.npz", npy("<f8", "3,", doubles(1, 0.5, 2)));
+        String message = assertThrows(FileFormatException.class,
+                () -> NumpyData.forClasses(NumpyData.loadNpz(fractions), fractions.toString())).getMessage();
+        assertTrue(message.contains("label 0.5 of row 1 is not a class number"), message);
+    }
+
+    @Test
+    void aCutShortArchiveIsNamed() throws IOException {
+        Path archive = npz("whole.npz", npy("<f8", "3,", doubles(2, 0, 2)));
+        byte[] bytes = Files.readAllBytes(archive);
+        Path damaged = Files.write(directory.resolve("damaged.npz"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        String message = assertThrows(FileFormatException.class, () -> NumpyData.readNpz(damaged)).getMessage();
+        assertTrue(message.startsWith(damaged.toString()), message);
+    }
+
+    /** An archive of {@code x} (three rows of one feature) and {@code y}, compressed as np.savez_compressed does. */
+    private Path npz(String name, byte[] labels) throws IOException {
+        Path archive = directory.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            entry(zip, "x.npy", npy("<f4", "3, 1", floats(1, 2, 3)));
+            entry(zip, "y.npy", labels);
+        }
+        return archive;
+    }
+
+    private static byte[] floats(float... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(values);
+        return buffer.array();
+    }
+
+    private static byte[] doubles(double... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asDoubleBuffer().put(values);
+        return buffer.array();
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
