@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One Spark session in local mode for the tests: two worker threads, a task retried up to three times (as on a
- * cluster), no web UI. Also the tests' data: Gaussian blobs of classes.
+ * cluster), no web UI; or another local master a test asks for. Also the tests' data: Gaussian blobs of classes.
  */
 final class LocalSpark {
 
@@ -18,9 +18,18 @@ final class LocalSpark {
     private LocalSpark() {
     }
 
-    static synchronized SparkSession session() {
+    static SparkSession session() {
+        return session("local[2,3]");
+    }
+
+    /** The session on {@code master}, replacing the current one if it runs on another. */
+    static synchronized SparkSession session(String master) {
+        if (session != null && !session.sparkContext().master().equals(master)) {
+            session.stop();
+            session = null;
+        }
         if (session == null) {
-            session = SparkSession.builder().master("local[2,3]").appName("backprop4j-tests")
+            session = SparkSession.builder().master(master).appName("backprop4j-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.driver.host", "127.0.0.1")

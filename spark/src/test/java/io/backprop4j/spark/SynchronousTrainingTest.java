@@ -56,6 +56,27 @@ class SynchronousTrainingTest {
         assertTrue(model.history().get(2).loss() < model.history().get(0).loss(), model.history().toString());
     }
 
+    /** Four worker threads on two cores and six partitions: more tasks than cores, and than threads. */
+    @ParameterizedTest
+    @CsvSource({"tree", "sharded"})
+    void endsWithTheTrainersWeightsWithMoreWorkersThanCores(String allReduce) {
+        DataSet data = LocalSpark.blobs(150, 4, 3, 29, DataType.FLOAT);
+        Sequential start = network(DataType.FLOAT);
+        Sequential single = copy(start);
+        new Trainer(SoftmaxCrossEntropy::new, OptimizerName.of("nesterov").create(0.05))
+                .fit(single, data, Fit.epochs(2).batchSize(40).seed(9));
+        try {
+            Dataset<Row> rows = SparkData.of(LocalSpark.session("local[4]"), data, 6);
+            Sequential begin = copy(start);
+            NeuralNetworkClassificationModel model = new NeuralNetworkClassifier().setNetwork((in, out) -> begin)
+                    .setOptimizer("nesterov").setLearningRate(0.05).setAllReduce(allReduce).setEpochs(2)
+                    .setBatchSize(40).setSeed(9).fit(rows);
+            assertClose(single.parameters(), model.network().parameters(), 2e-5);
+        } finally {
+            LocalSpark.session();
+        }
+    }
+
     static Sequential network(DataType type) {
         return Sequential.of(new Dense(4, 16, WeightInit.XAVIER_NORMAL, type), new Tanh(),
                 new Dense(16, 3, WeightInit.XAVIER_NORMAL, type)).initialize(5);
