@@ -1,6 +1,7 @@
 package io.backprop4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.GradientCheck;
@@ -33,6 +34,7 @@ class LossGradientTest {
                 Arguments.of(new SquaredError(), "real", shape[0], shape[1]),
                 Arguments.of(new MeanSquaredError(), "real", shape[0], shape[1]),
                 Arguments.of(new SoftmaxCrossEntropy(), "logits", shape[0], shape[1]),
+                Arguments.of(new SoftmaxCrossEntropy(0.1), "logits", shape[0], shape[1]),
                 Arguments.of(new SigmoidBinaryCrossEntropy(), "logits", shape[0], shape[1]),
                 Arguments.of(new CrossEntropy(), "probabilities", shape[0], shape[1]),
                 Arguments.of(new SymmetricCrossEntropy(), "probabilities", shape[0], shape[1]),
@@ -54,6 +56,22 @@ class LossGradientTest {
         INDArray target = kind.equals("log-probabilities") ? labels(rng, batch, classes) : softTarget(rng, batch, classes);
         GradientCheck.Result result = GradientChecks.loss(loss, prediction, target);
         assertTrue(result.maxRelativeError() < 1e-6, loss.name() + ": " + result);
+    }
+
+    /**
+     * PyTorch's {@code CrossEntropyLoss(label_smoothing=0.1)} on logits [1, 2, 3] and class 2: the target
+     * (0.1/3, 0.1/3, 0.9 + 0.1/3) against log softmax = (−2.40761, −1.40761, −0.40761); J = 0.50761.
+     */
+    @Test
+    void labelSmoothingMixesTheTargetWithTheUniformDistribution() {
+        INDArray logits = Nd4j.create(new double[][] {{1, 2, 3}});
+        INDArray label = Nd4j.create(new double[] {2}, new long[] {1}, DataType.DOUBLE);
+        double logSumExp = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+        double expected = -(0.1 / 3 * (1 - logSumExp) + 0.1 / 3 * (2 - logSumExp) + (0.9 + 0.1 / 3) * (3 - logSumExp));
+        assertEquals(expected, new SoftmaxCrossEntropy(0.1).value(logits, label), 1e-12);
+        assertEquals(0.50761, new SoftmaxCrossEntropy(0.1).value(logits, label), 1e-5);
+        assertEquals(new SoftmaxCrossEntropy().value(logits, label), new SoftmaxCrossEntropy(0).value(logits, label));
+        assertThrows(IllegalArgumentException.class, () -> new SoftmaxCrossEntropy(1.0));
     }
 
     @Test

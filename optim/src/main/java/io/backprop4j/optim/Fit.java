@@ -1,6 +1,7 @@
 package io.backprop4j.optim;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.data.augment.Augmentation;
 import io.backprop4j.optim.metrics.Metrics;
 import java.util.List;
 
@@ -17,8 +18,11 @@ import java.util.List;
  * @param metrics the figures every epoch reports on its training batches and on the validation data, by name
  *     ({@link Metrics#named}: {@code accuracy}, {@code top-5}, {@code f1-macro}, {@code mse}, {@code mae},
  *     {@code r2}), Keras's {@code metrics=[...]}
+ * @param augmentation image transforms applied to every training batch as it is gathered, drawn from the run's
+ *     seed; null for none
  */
-public record Fit(int epochs, int batchSize, long seed, DataSet validation, List<String> metrics) {
+public record Fit(int epochs, int batchSize, long seed, DataSet validation, List<String> metrics,
+        Augmentation augmentation) {
 
     /** Keras's default mini-batch size. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -36,22 +40,22 @@ public record Fit(int epochs, int batchSize, long seed, DataSet validation, List
 
     /** {@code epochs} passes in batches of {@value #DEFAULT_BATCH_SIZE}, seed 0. */
     public static Fit epochs(int epochs) {
-        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0, null, List.of());
+        return new Fit(epochs, DEFAULT_BATCH_SIZE, 0, null, List.of(), null);
     }
 
     /** The same, in batches of {@code batchSize} ({@code n} for full-batch gradient descent, 1 for one-example SGD). */
     public Fit batchSize(int batchSize) {
-        return new Fit(epochs, batchSize, seed, validation, metrics);
+        return new Fit(epochs, batchSize, seed, validation, metrics, augmentation);
     }
 
     /** The same, shuffled with {@code seed}. */
     public Fit seed(long seed) {
-        return new Fit(epochs, batchSize, seed, validation, metrics);
+        return new Fit(epochs, batchSize, seed, validation, metrics, augmentation);
     }
 
     /** The same, reporting {@code metrics} by name after every epoch, on the training batches and the validation data. */
     public Fit metrics(String... metrics) {
-        return new Fit(epochs, batchSize, seed, validation, List.of(metrics));
+        return new Fit(epochs, batchSize, seed, validation, List.of(metrics), augmentation);
     }
 
     /** The same, reporting the loss and accuracy on {@code validation} after every epoch. */
@@ -59,6 +63,14 @@ public record Fit(int epochs, int batchSize, long seed, DataSet validation, List
         if (validation.size() == 0) {
             throw new IllegalArgumentException("Fit: the validation set is empty; it needs examples");
         }
-        return new Fit(epochs, batchSize, seed, validation, metrics);
+        return new Fit(epochs, batchSize, seed, validation, metrics, augmentation);
+    }
+
+    /**
+     * The same, augmenting the training images with {@code augmentation} (torchvision's transforms on the fly):
+     * {@code Fit.epochs(30).augment(Augmentation.images(1, 28, 28, new RandomCrop(2), new RandomHorizontalFlip()))}.
+     */
+    public Fit augment(Augmentation augmentation) {
+        return new Fit(epochs, batchSize, seed, validation, metrics, augmentation);
     }
 }

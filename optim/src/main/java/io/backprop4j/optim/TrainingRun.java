@@ -49,7 +49,7 @@ final class TrainingRun {
         all.addAll(callbacks);
         all.add(new StopOnNonFiniteBatch());
         this.callbacks = List.copyOf(all);
-        this.batches = new Batches(train, batchSize);
+        this.batches = new Batches(train, batchSize, fit.augmentation());
         this.metrics = fit.metrics().stream().map(Metrics::named).toList();
         this.rng = rng;
         this.context = new TrainingContext(model, loss, train, batchSize, rng, (file, epoch, metadata) ->

@@ -2,6 +2,7 @@ package io.backprop4j.core.data;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
+import io.backprop4j.core.data.augment.Augmentation;
 import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.core.kernels.Prefetch;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Batches {
 
     private final DataSet data;
+    private final Augmentation augmentation;
     private final int batchSize;
     /** Full batches rotate through the first three buffers: one in use, two being gathered; a last smaller one takes the fourth. */
     private static final int FULL_BUFFERS = 3;
@@ -34,10 +36,23 @@ public final class Batches {
     private final Gather[] ahead;
 
     public Batches(DataSet data, int batchSize) {
+        this(data, batchSize, null);
+    }
+
+    /**
+     * The batches of {@code data}, each shuffled batch augmented by {@code augmentation} as it is gathered (null
+     * for none); an epoch's augmentation draws its seed from the generator that draws its order.
+     */
+    public Batches(DataSet data, int batchSize, Augmentation augmentation) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("Batches: batch size must be positive, got " + batchSize);
         }
+        if (augmentation != null && data.features().length() != (long) data.size() * augmentation.size()) {
+            throw new IllegalArgumentException("Batches: the augmentation takes images of " + augmentation.size()
+                    + " pixels, the examples have " + data.features().length() / Math.max(1, data.size()));
+        }
         this.data = data;
+        this.augmentation = augmentation;
         this.batchSize = Math.min(batchSize, Math.max(1, data.size()));
         this.ahead = new Gather[] {new Gather(), new Gather()};
     }
@@ -65,7 +80,8 @@ public final class Batches {
     /** One epoch's batches in a random order drawn from {@code rng}, gathered into reused arrays ahead of use. */
     public Iterable<DataSet> shuffled(Rng rng) {
         int[] order = rng.permutation(data.size());
-        return () -> new Prefetching(order);
+        long epochSeed = augmentation == null ? 0 : rng.nextLong();
+        return () -> new Prefetching(order, epochSeed);
     }
 
     /**
@@ -74,12 +90,14 @@ public final class Batches {
      */
     private final class Prefetching implements Iterator<DataSet> {
         private final int[] order;
+        private final long epochSeed;
         private int from;
         private int count;
         private int drawn;
 
-        Prefetching(int[] order) {
+        Prefetching(int[] order, long epochSeed) {
             this.order = order;
+            this.epochSeed = epochSeed;
             for (Gather gather : ahead) {
                 gather.join();
                 prefetch(gather);
@@ -106,7 +124,8 @@ public final class Batches {
         private void prefetch(Gather gather) {
             if (from < order.length) {
                 int to = Math.min(from + batchSize, order.length);
-                gather.prepare(order, from, to, to - from == batchSize ? count % FULL_BUFFERS : FULL_BUFFERS);
+                gather.prepare(order, from, to, to - from == batchSize ? count % FULL_BUFFERS : FULL_BUFFERS,
+                        epochSeed);
                 from = to;
                 count++;
                 gather.start();
@@ -123,8 +142,12 @@ public final class Batches {
         private final Prefetch prefetch = new Prefetch(this::gather);
         private int[] slice;
         private DataSet batch;
+        private long epochSeed;
+        private int position;
 
-        void prepare(int[] order, int from, int to, int slot) {
+        void prepare(int[] order, int from, int to, int slot, long epochSeed) {
+            this.epochSeed = epochSeed;
+            this.position = from;
             slice = to - from == batchSize ? rows : new int[to - from];
             System.arraycopy(order, from, slice, 0, slice.length);
             if (buffers[slot] == null || buffers[slot].size() != slice.length) {
@@ -147,6 +170,9 @@ public final class Batches {
             int to = Math.min(from + PIECE_ROWS, slice.length);
             Kernels.gatherRows(data.features(), slice, from, to, batch.features());
             Kernels.gatherRows(data.labels(), slice, from, to, batch.labels());
+            if (augmentation != null) {
+                augmentation.apply(batch.features(), from, to, epochSeed, position + from);
+            }
         }
     }
 

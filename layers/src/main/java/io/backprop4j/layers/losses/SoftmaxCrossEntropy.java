@@ -11,14 +11,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (one-hot or soft), each row summing to 1, or class indices {@code [B]} or {@code [B, 1]}, as PyTorch's
  * {@code CrossEntropyLoss} takes them (turned into one-hot rows).
  *
+ * <p>With label smoothing ε (PyTorch's {@code label_smoothing}), the targets are mixed with the uniform
+ * distribution over the K classes first, t ← (1 − ε)·t + ε/K.
+ *
  * <p>With L = log softmax(s): J = −r·⟨t, L⟩ and ∂J/∂s = r·(e^L − t), each a kernel of {@link Kernels}.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 
     private final Reduction reduction;
+    private final double labelSmoothing;
 
     private INDArray logProbabilities;
     private INDArray gradient;
+    private INDArray smoothed;
 
     /** The mean over the batch, PyTorch's default. */
     public SoftmaxCrossEntropy() {
@@ -26,19 +31,43 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     public SoftmaxCrossEntropy(Reduction reduction) {
+        this(reduction, 0);
+    }
+
+    /** The mean over the batch, the targets smoothed by ε ∈ [0, 1): {@code new SoftmaxCrossEntropy(0.1)}. */
+    public SoftmaxCrossEntropy(double labelSmoothing) {
+        this(Reduction.MEAN, labelSmoothing);
+    }
+
+    public SoftmaxCrossEntropy(Reduction reduction, double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("SoftmaxCrossEntropy: label smoothing must lie in [0, 1), got "
+                    + labelSmoothing);
+        }
         this.reduction = reduction;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /** The targets as rows [B, K], smoothed: (1 − ε)·t + ε/K. */
+    private INDArray targets(INDArray logits, INDArray target) {
+        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        if (labelSmoothing == 0) {
+            return t;
+        }
+        smoothed = Buffers.like(smoothed, logits);
+        return smoothed.assign(t).muli(1 - labelSmoothing).addi(labelSmoothing / logits.size(1));
     }
 
     @Override
     public double value(INDArray logits, INDArray target) {
-        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        INDArray t = targets(logits, target);
         return -Kernels.dot(t, logSoftmax(logits)) * factor(logits);
     }
 
     /** −Σ_k t_k·log softmax(s)_k per example, {@code [B]}. */
     @Override
     public INDArray terms(INDArray logits, INDArray target) {
-        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        INDArray t = targets(logits, target);
         return logSoftmax(logits).mul(t).sum(1).negi();
     }
 
@@ -48,14 +77,14 @@ public final class SoftmaxCrossEntropy implements Loss {
 
     @Override
     public INDArray gradient(INDArray logits, INDArray target) {
-        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        INDArray t = targets(logits, target);
         return gradient(logits, t, logSoftmax(logits));
     }
 
     /** J and ∂J/∂s from one log-softmax. */
     @Override
     public Result evaluate(INDArray logits, INDArray target) {
-        INDArray t = ClassTargets.rows(name(), "logits", logits, target);
+        INDArray t = targets(logits, target);
         INDArray logProbabilities = logSoftmax(logits);
         double value = -Kernels.dot(t, logProbabilities) * factor(logits);
         return new Result(value, gradient(logits, t, logProbabilities));
