@@ -28,6 +28,9 @@ class NamesTest {
         assertEquals(0.1, ScheduleName.CONSTANT.create(0.1, 10).rate(7), 0);
         assertEquals(0.1 * 0.7 * 0.7, ScheduleName.STEP.create(0.1, 10).rate(2), 1e-15);
         assertEquals(0.05, ScheduleName.COSINE.create(0.1, 10).rate(5), 1e-15);
+        assertEquals(0.1, ScheduleName.ONE_CYCLE.create(0.1, 10, 100).rate(3, 299), 1e-15);
+        assertEquals(0.1 / 25, ScheduleName.ONE_CYCLE.create(0.1, 10, 100).rate(0, 0), 1e-15);
+        assertEquals(0.1, ScheduleName.COSINE_WARMUP.create(0.1, 10, 100).rate(1, 99), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> ScheduleName.of("warm"));
     }
 }

@@ -20,6 +20,7 @@ record Settings(LossFactory loss, boolean classes, String optimizer, double lear
         if (schedule == null || schedule.equals("constant")) {
             return optimizer;
         }
-        return optimizer.withSchedule(ScheduleName.of(schedule).create(learningRate, epochs), stepsPerEpoch);
+        return optimizer.withSchedule(ScheduleName.of(schedule).create(learningRate, epochs, stepsPerEpoch),
+                stepsPerEpoch);
     }
 }

@@ -30,6 +30,7 @@ public final class Names {
                 .registerConverter(ScheduleName.class, named(ScheduleName::of))
                 .registerConverter(ModelName.class, named(ModelName::of))
                 .registerConverter(NormalizeName.class, named(NormalizeName::of))
+                .registerConverter(AugmentName.class, named(AugmentName::of))
                 .registerConverter(ExportCommand.Format.class, named(ExportCommand.Format::of));
     }
 

@@ -64,10 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "the training data)")
     double validationSplit;
 
-    @Option(names = "--normalize", defaultValue = "rescale",
-            description = "with --data: scale the features by a first layer saved in the model: rescale (divide by"
-                    + " the largest training value, e.g. pixels 0-255 to 0-1; the default), standardize (zero mean,"
-                    + " unit variance per feature) or none")
+    @Option(names = "--normalize",
+            description = "scale the features by a first layer saved in the model: standardize (zero mean, unit "
+                    + "variance per feature; the MLP's default), rescale (divide by the largest training value, e.g. "
+                    + "pixels 0-255 to 0-1; the CNN's default with --data) or none (the CNN's with --dataset)")
     NormalizeName normalize;
 
     @Option(names = "--model", defaultValue = "mlp",
@@ -85,16 +85,27 @@ public final class TrainCommand implements Callable<Integer> {
                     + "softplus, sigmoid, tanh, softsign")
     ActivationName activation;
 
-    @Option(names = "--optimizer", description = "sgd, momentum, nesterov "
-            + "(momentum 0.9; the MLP's default), adagrad, rmsprop, adam, adamw, adadelta (the CNN's default)")
+    @Option(names = "--optimizer", description = "sgd, momentum, nesterov (momentum 0.9), adagrad, rmsprop, adam, "
+            + "adamw (the MLP's default), adadelta (the CNN's default)")
     OptimizerName optimizer;
 
-    @Option(names = "--lr", description = "learning rate (default: 0.05 for SGD, 0.001 for Adam, 1.0 for Adadelta)")
+    @Option(names = "--lr", description = "learning rate, the peak of a one-cycle schedule (default: 0.004 for the "
+            + "MLP, 1.0 for the CNN; with --optimizer, 0.05 for SGD, 0.001 for Adam, 1.0 for Adadelta)")
     Double learningRate;
 
-    @Option(names = "--schedule", description = "learning rate per epoch: "
-            + "constant (the MLP's default), step (×0.7 each epoch; the CNN's default), cosine (to 0 at the end)")
+    @Option(names = "--schedule", description = "learning rate over the run: constant, step (×0.7 each epoch; the "
+            + "CNN's default), cosine (per epoch, to 0 at the end), one-cycle (per batch: up to --lr over 30% of the "
+            + "run, then down, PyTorch's OneCycleLR; the MLP's default), cosine-warmup (a linear warm-up over the "
+            + "first epoch, then cosine per batch)")
     ScheduleName schedule;
+
+    @Option(names = "--augment", split = ",", description = "transform each training image as its batch is drawn:"
+            + " crop (shifts of up to 2 pixels), flip (left to right), erase (a random rectangle); e.g. crop,flip")
+    List<AugmentName> augment = List.of();
+
+    @Option(names = "--label-smoothing", description = "mix the MLP's targets with the uniform distribution by this "
+            + "much, as PyTorch's label_smoothing (default: 0.1 for the MLP, 0 for the CNN)")
+    Double labelSmoothing;
 
     @Option(names = "--batch-size", description = "examples per batch (default: 128 for the MLP, 64 for the CNN)")
     Integer batchSize;
@@ -139,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** The settings a resumed run takes from its checkpoint, which its command line cannot change. */
     private static final List<String> SAVED_SETTINGS = List.of("--dataset", "--data", "--label-column", "--test",
             "--validation-split", "--normalize", "--model", "--hidden", "--activation", "--optimizer", "--lr",
-            "--schedule", "--batch-size", "--seed", "--limit");
+            "--schedule", "--batch-size", "--seed", "--limit", "--augment", "--label-smoothing");
 
     @Override
     public Integer call() throws Exception {
@@ -163,9 +174,11 @@ public final class TrainCommand implements Callable<Integer> {
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null
                 ? new TrainSettings(new DataSource(data.dataset, ownData, labelColumn, test, validationSplit), model,
-                        hidden, activation, rule, learningRate == null ? rule.defaultLearningRate() : learningRate,
+                        hidden, activation, rule, learningRate != null ? learningRate
+                                : optimizer == null ? model.learningRate : rule.defaultLearningRate(),
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
-                        epochs == null ? model.epochs : epochs, seed, limit)
+                        epochs == null ? model.epochs : epochs, seed, limit, augment,
+                        labelSmoothing == null ? model.labelSmoothing : labelSmoothing)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
         if (resumed != null && resumed.epoch() >= settings.epochs()) {
             return finished(resumed, settings);
@@ -181,13 +194,15 @@ public final class TrainCommand implements Callable<Integer> {
         EpochReporter reporter = new EpochReporter(network, settings.model().id, examples.test(), examples.testName(),
                 Batches.count(train.size(), settings.batchSize()), settings.batchSize(), !noProgress,
                 json ? spec.commandLine().getOut() : null);
-        Trainer trainer = new Trainer(network, settings.model().loss(), step)
-                .schedule(settings.learningRateSchedule()).addCallback(reporter);
+        Trainer trainer = new Trainer(network, settings.loss(), step)
+                .schedule(settings.learningRateSchedule(Batches.count(train.size(), settings.batchSize())))
+                .addCallback(reporter);
         Map<String, Object> metadata = settings.toMap(examples.classNames());
         if (checkpoint != null) {
             trainer.checkpointEachEpoch(checkpoint, metadata);
         }
-        Fit fit = Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).metrics(metrics.toArray(String[]::new));
+        Fit fit = Fit.epochs(settings.epochs()).batchSize(settings.batchSize()).metrics(metrics.toArray(String[]::new))
+                .augment(AugmentName.of(settings.augment(), train));
         TrainingResult result = resumed == null ? trainer.fit(train, fit.seed(settings.seed()))
                 : trainer.resume(resumed, train, fit);
         LOG.info("finished at epoch {}: {} accuracy {}%", result.last().epoch(), examples.testName(),
@@ -214,7 +229,10 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The network for the examples' rows and classes, behind the chosen scaling when the data is the user's own. */
+    /**
+     * The network for the examples' rows and classes, behind the scaling {@code --normalize} chooses, by default
+     * the model's ({@link ModelName#scaling}).
+     */
     private Sequential network(TrainSettings settings, DataSource.Examples examples) {
         DataSet train = examples.train();
         if (examples.classNames().size() < 2) {
@@ -222,11 +240,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + examples.classNames() + "; a classifier learns from at least two classes");
         }
         Sequential network = settings.network((int) train.features().size(1), examples.classNames().size());
-        if (settings.source().data() == null || normalize == NormalizeName.NONE) {
+        NormalizeName scaling = normalize != null ? normalize
+                : settings.model().scaling(settings.source().data() != null);
+        if (scaling == NormalizeName.NONE) {
             return network;
         }
         List<Layer> layers = new ArrayList<>();
-        layers.add(normalize.fit(train.features()));
+        layers.add(scaling.fit(train.features()));
         layers.addAll(network.layers());
         return Sequential.of(layers.toArray(Layer[]::new));
     }
@@ -252,6 +272,11 @@ public final class TrainCommand implements Callable<Integer> {
                             + " the output options can be given)");
                 }
             }
+        }
+        if (labelSmoothing != null && (!(labelSmoothing >= 0 && labelSmoothing < 1)
+                || labelSmoothing > 0 && model == ModelName.CNN)) {
+            throw new ParameterException(spec.commandLine(), "--label-smoothing must lie in [0, 1) and goes with the "
+                    + "MLP (the CNN ends in log-softmax), got " + labelSmoothing + " with --model " + model.id);
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "
