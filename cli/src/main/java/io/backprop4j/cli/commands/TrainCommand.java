@@ -71,9 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
     NormalizeName normalize;
 
     @Option(names = "--model", defaultValue = "mlp",
-            description = "network: mlp (default; 784-hidden-10) or cnn (PyTorch's MNIST example: two 3×3 convolutions, "
+            description = "network: mlp (default; 784-hidden-10), cnn (PyTorch's MNIST example: two 3×3 convolutions, "
                     + "max-pool, dropout, dense 128; defaults --optimizer adadelta --schedule step --batch-size 64 "
-                    + "--epochs 14)")
+                    + "--epochs 14) or bn-cnn (four 3×3 convolutions with BatchNorm, two max-pools, dense 128; "
+                    + "defaults --augment crop,flip --epochs 10)")
     ModelName model;
 
     @Option(names = "--hidden", split = ",", defaultValue = "256,128",
@@ -100,8 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
     ScheduleName schedule;
 
     @Option(names = "--augment", split = ",", description = "transform each training image as its batch is drawn:"
-            + " crop (shifts of up to 2 pixels), flip (left to right), erase (a random rectangle); e.g. crop,flip")
-    List<AugmentName> augment = List.of();
+            + " crop (shifts of up to 2 pixels), flip (left to right), erase (a random rectangle); e.g. crop,flip (the "
+            + "bn-cnn's default; none for the others)")
+    List<AugmentName> augment;
 
     @Option(names = "--label-smoothing", description = "mix the MLP's targets with the uniform distribution by this "
             + "much, as PyTorch's label_smoothing (default: 0.1 for the MLP, 0 for the CNN)")
@@ -177,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
                         hidden, activation, rule, learningRate != null ? learningRate
                                 : optimizer == null ? model.learningRate : rule.defaultLearningRate(),
                         schedule == null ? model.schedule : schedule, batchSize == null ? model.batchSize : batchSize,
-                        epochs == null ? model.epochs : epochs, seed, limit, augment,
+                        epochs == null ? model.epochs : epochs, seed, limit, augment == null ? model.augment : augment,
                         labelSmoothing == null ? model.labelSmoothing : labelSmoothing)
                 : TrainSettings.fromMap(resumed.metadata()).withEpochs(epochs == null ? 0 : epochs);
         if (resumed != null && resumed.epoch() >= settings.epochs()) {

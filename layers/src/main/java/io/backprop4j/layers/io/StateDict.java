@@ -4,7 +4,9 @@ import io.backprop4j.core.Archive;
 import io.backprop4j.core.FileFormatException;
 import io.backprop4j.core.Npy;
 import io.backprop4j.core.data.NumpyData;
+import io.backprop4j.layers.Dense;
 import io.backprop4j.layers.Layer;
+import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.TorchExportable;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code np.savez("w.npz", **{k: v.numpy() for k, v in model.state_dict().items()})}. Layers are matched in
  * order, whatever PyTorch named them ({@code fc1.weight} or {@code 0.weight}): the k-th layer with weights takes the
  * k-th group of entries sharing a prefix, through its {@link TorchExportable} mapping (Dense, Conv2d, BatchNorm,
- * PReLU); a layer with weights but no PyTorch counterpart (Normalization, Maxout) is refused by name. {@code nn.Linear}'s
+ * PReLU); a layer with weights but no PyTorch counterpart is refused by name (Maxout, or a Normalization that
+ * is not folded into the Dense after it, see {@link #save}). {@code nn.Linear}'s
  * {@code weight [out, in]} is transposed into Dense's {@code [in, out]}; BatchNorm's {@code weight}, {@code bias},
  * {@code running_mean} and {@code running_var} become γ, β and its running statistics, and
  * {@code num_batches_tracked} is not used (the momentum is fixed, as PyTorch's default).
@@ -52,18 +55,45 @@ public final class StateDict {
         }
     }
 
-    /** Writes {@code model}'s weights as a state_dict, named {@code INDEX.weight} by each layer's place in the model. */
+    /**
+     * Writes {@code model}'s weights as a state_dict, named {@code INDEX.weight} by each layer's place in the model.
+     * A {@link Normalization} right before a {@link Dense} is folded into it, since PyTorch has no such layer:
+     * {@code W·((x − μ)/s) + b = W'·x + b'} with {@code W' = W·diag(1/s)} and {@code b' = b − W'·μ}, so the
+     * PyTorch network takes the raw inputs and numbers its layers from the Dense.
+     */
     public static void save(Layer model, Path npz) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<Layer> layers = Sequential.wrapping(model).layers();
+        int index = 0;
         for (int i = 0; i < layers.size(); i++) {
-            if (holdsWeights(layers.get(i))) {
-                for (Map.Entry<String, INDArray> entry : exportable(layers.get(i)).torchState().entrySet()) {
-                    entries.put(i + "." + entry.getKey() + ".npy", Npy.toBytes(entry.getValue()));
-                }
+            Layer layer = layers.get(i);
+            if (layer instanceof Normalization scaling && i + 1 < layers.size() && layers.get(i + 1) instanceof Dense) {
+                Map<String, INDArray> folded = folded(scaling, ((Dense) layers.get(++i)).torchState());
+                put(entries, index++, folded);
+                continue;
             }
+            if (holdsWeights(layer)) {
+                put(entries, index, exportable(layer).torchState());
+            }
+            index++;
         }
         Archive.write(npz, entries);
+    }
+
+    private static void put(Map<String, byte[]> entries, int index, Map<String, INDArray> state) {
+        state.forEach((name, value) -> entries.put(index + "." + name + ".npy", Npy.toBytes(value)));
+    }
+
+    /** A Dense's {@code weight [out, in]} and {@code bias [out]} with the scaling before it folded in. */
+    private static Map<String, INDArray> folded(Normalization scaling, Map<String, INDArray> dense) {
+        INDArray mean = scaling.buffers().get("mean");
+        INDArray scale = scaling.buffers().get("scale");
+        INDArray weight = dense.get("weight").divRowVector(scale);
+        INDArray bias = dense.get("bias").sub(weight.mmul(mean.reshape(mean.length(), 1)).reshape(weight.rows()));
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put("weight", weight);
+        state.put("bias", bias);
+        return state;
     }
 
     private static boolean holdsWeights(Layer layer) {

@@ -15,6 +15,7 @@ import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.models.Models;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,11 +88,25 @@ class StateDictTest {
     }
 
     @Test
-    void aLayerWithoutAPyTorchCounterpartIsRefusedByNameNotDropped(@TempDir Path directory) {
-        Sequential model = Sequential.of(Normalization.rescaling(Nd4j.ones(DataType.FLOAT, 4, 3).muli(255)),
-                new Dense(3, 2)).initialize(1);
+    void aNormalizationBeforeADenseIsFoldedIntoItAndAnyOtherIsRefusedByName(@TempDir Path directory)
+            throws IOException {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 3).muli(255);
+        Sequential scaled = Sequential.of(Normalization.standardizing(x), new Dense(3, 4), new ReLU(),
+                new Dense(4, 2)).initialize(1);
+        Path file = directory.resolve("w.npz");
+        StateDict.save(scaled, file);
+        assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), List.copyOf(NumpyData.readNpz(file).keySet()),
+                "numbered as nn.Sequential(Linear, ReLU, Linear) numbers them");
+        Sequential raw = Sequential.of(new Dense(3, 4), new ReLU(), new Dense(4, 2));
+        StateDict.load(raw, file);
+        INDArray expected = Model.of(scaled).predict(x);
+        INDArray actual = Model.of(raw).predict(x);
+        assertTrue(expected.sub(actual).amaxNumber().doubleValue() < 1e-4 * (1 + expected.amaxNumber().doubleValue()),
+                expected + " against " + actual);
+
+        Sequential unfoldable = Sequential.of(Normalization.rescaling(x), new ReLU(), new Dense(3, 2)).initialize(1);
         String message = assertThrows(IllegalArgumentException.class,
-                () -> StateDict.save(model, directory.resolve("w.npz"))).getMessage();
+                () -> StateDict.save(unfoldable, directory.resolve("u.npz"))).getMessage();
         assertTrue(message.contains("Normalization(3) has no PyTorch counterpart") && message.contains("ONNX"),
                 message);
     }
