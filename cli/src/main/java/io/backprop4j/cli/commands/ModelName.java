@@ -16,7 +16,8 @@ import java.util.List;
  * 10 epochs (inputs standardized per feature, AdamW at a one-cycle peak of 0.004 per batch of 128, label smoothing
  * 0.1; docs/results/mlp-recipe.md), the CNN of PyTorch's MNIST example with that example's Adadelta (lr 1.0),
  * batch 64 and lr × 0.7 per epoch for 14 epochs, and the batch-normalized CNN ({@code Models.bnCnn}) with the
- * MLP's recipe on images shifted and flipped as they are drawn, for 10 epochs. Options given on the command line override these defaults.
+ * MLP's recipe on images shifted and flipped as they are drawn, for 10 epochs. Options given on the command line
+ * override these defaults.
  */
 enum ModelName {
     MLP("mlp", OptimizerName.ADAMW, 0.004, ScheduleName.ONE_CYCLE, 128, 10, 0.1, NormalizeName.STANDARDIZE, List.of()),
