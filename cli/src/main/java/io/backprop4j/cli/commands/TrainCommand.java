@@ -91,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
     OptimizerName optimizer;
 
     @Option(names = "--lr", description = "learning rate, the peak of a one-cycle schedule (default: 0.004 for the "
-            + "MLP, 1.0 for the CNN; with --optimizer, 0.05 for SGD, 0.001 for Adam, 1.0 for Adadelta)")
+            + "MLP and bn-cnn, 1.0 for the CNN; with --optimizer, 0.05 for SGD, 0.001 for Adam, 1.0 for Adadelta)")
     Double learningRate;
 
     @Option(names = "--schedule", description = "learning rate over the run: constant, step (×0.7 each epoch; the "
@@ -105,14 +105,14 @@ public final class TrainCommand implements Callable<Integer> {
             + "bn-cnn's default; none for the others)")
     List<AugmentName> augment;
 
-    @Option(names = "--label-smoothing", description = "mix the MLP's targets with the uniform distribution by this "
-            + "much, as PyTorch's label_smoothing (default: 0.1 for the MLP, 0 for the CNN)")
+    @Option(names = "--label-smoothing", description = "mix the targets with the uniform distribution by this "
+            + "much, as PyTorch's label_smoothing (default: 0.1 for the MLP and bn-cnn, 0 for the CNN)")
     Double labelSmoothing;
 
-    @Option(names = "--batch-size", description = "examples per batch (default: 128 for the MLP, 64 for the CNN)")
+    @Option(names = "--batch-size", description = "examples per batch (default: 64 for the CNN, 128 for the others)")
     Integer batchSize;
 
-    @Option(names = "--epochs", description = "epochs in all (default: 10 for the MLP, 14 for the CNN); "
+    @Option(names = "--epochs", description = "epochs in all (default: 14 for the CNN, 10 for the others); "
             + "with --resume, extends the saved run to this many")
     Integer epochs;
 
@@ -277,8 +277,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (labelSmoothing != null && (!(labelSmoothing >= 0 && labelSmoothing < 1)
                 || labelSmoothing > 0 && model == ModelName.CNN)) {
-            throw new ParameterException(spec.commandLine(), "--label-smoothing must lie in [0, 1) and goes with the "
-                    + "MLP (the CNN ends in log-softmax), got " + labelSmoothing + " with --model " + model.id);
+            throw new ParameterException(spec.commandLine(), "--label-smoothing must lie in [0, 1) and needs a network"
+                    + " that outputs logits (not --model cnn), got " + labelSmoothing + " with --model " + model.id);
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new ParameterException(spec.commandLine(), "--validation-split must be in [0, 1), got "

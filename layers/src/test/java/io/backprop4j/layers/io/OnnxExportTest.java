@@ -20,6 +20,7 @@ import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.LayerRegistry;
 import io.backprop4j.layers.LayerRegistryTest.Scale;
 import io.backprop4j.layers.Maxout;
+import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Normalization;
 import io.backprop4j.layers.Residual;
 import io.backprop4j.layers.Sequential;
@@ -114,11 +115,14 @@ class OnnxExportTest {
     }
 
     @Test
-    void theFashionMnistMlpAndCnnGiveOnnxRuntimesOutputs() throws Exception {
+    void theFashionMnistMlpAndCnnsGiveOnnxRuntimesOutputs() throws Exception {
         Sequential mlp = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10).initialize(1);
         assertTrue(difference(mlp, pixels(2, 64, 784)) < 1e-5);
         Sequential cnn = Models.cnn(10).initialize(3);
         assertTrue(difference(cnn, pixels(4, 8, 784)) < 1e-5);
+        Sequential bnCnn = Models.bnCnn(10).initialize(5);
+        assertEquals(468_010, Model.of(bnCnn).parameterCount());
+        assertTrue(difference(bnCnn, pixels(4, 8, 784)) < 1e-4);
     }
 
     @Test
