@@ -10,7 +10,6 @@ import io.backprop4j.core.data.augment.Augmentation;
 import io.backprop4j.core.data.augment.RandomCrop;
 import io.backprop4j.core.data.augment.RandomErasing;
 import io.backprop4j.core.data.augment.RandomHorizontalFlip;
-import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -62,10 +60,7 @@ class AugmentedTrainingTest {
         Sequential network = Models.mlp(784, new int[] {128}, ReLU::new, 10).initialize(1);
         new Trainer(SoftmaxCrossEntropy::new, Optimizers.adam(0.002)).fit(network, data.train().range(0, 500),
                 Fit.epochs(15).batchSize(50).seed(2).augment(AUGMENTATION));
-        DataSet test = data.test().range(0, 1000);
-        int[] predicted = Model.of(network).predictClasses(test.features());
-        int[] actual = test.classIndices();
-        double accuracy = IntStream.range(0, actual.length).filter(i -> predicted[i] == actual[i]).count() / 1000.0;
+        double accuracy = Evaluation.of(network, data.test().range(0, 1000)).accuracy();
         assertTrue(accuracy > 0.7, "accuracy " + accuracy);
     }
 

@@ -6,11 +6,11 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.core.data.MnistDataset;
-import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.layers.models.Models;
+import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.Optimizers;
 import io.backprop4j.optim.Trainer;
@@ -58,17 +58,10 @@ class ParameterAveragingTest {
                 .setOptimizer("adam").setLearningRate(0.001).setTrainingMode("averaging").setAveragingPeriod(4)
                 .setEpochs(3).setBatchSize(128).setSeed(4).fit(SparkData.of(LocalSpark.session(), train, 4));
 
-        double singleAccuracy = accuracy(single, test);
-        double sparkAccuracy = accuracy(averaged.network(), test);
+        double singleAccuracy = Evaluation.of(single, test).accuracy();
+        double sparkAccuracy = Evaluation.of(averaged.network(), test).accuracy();
         assertTrue(singleAccuracy > 0.8, "single machine: " + singleAccuracy);
         assertTrue(sparkAccuracy > singleAccuracy - 0.01, "averaging " + sparkAccuracy + " against one machine "
                 + singleAccuracy);
-    }
-
-    private static double accuracy(Sequential network, DataSet test) {
-        int[] predicted = Model.of(network).predictClasses(test.features());
-        int[] actual = test.classIndices();
-        return (double) java.util.stream.IntStream.range(0, actual.length).filter(i -> predicted[i] == actual[i])
-                .count() / actual.length;
     }
 }

@@ -1,12 +1,61 @@
 package io.backprop4j.core.data;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.backprop4j.core.FileFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Mutations of a valid file: flipped bits, overwritten bytes, truncation, insertion, duplication. */
+/**
+ * Mutations of a valid file (flipped bits, overwritten bytes, truncation, insertion, duplication), and the loaders'
+ * contract under them: each damaged file is read, or refused with a {@link FileFormatException} that names it;
+ * nothing else escapes and nothing takes more than 5 s.
+ */
 public final class Fuzz {
 
+    /** A loader under test. */
+    @FunctionalInterface
+    public interface Loader {
+        Object load(Path file) throws Exception;
+    }
+
     private Fuzz() {
+    }
+
+    /**
+     * Writes {@code count} mutations of {@code valid} to {@code file} in turn, drawn from {@code seed}, and loads each
+     * with {@code loader} ({@link #refused}); returns how many were refused.
+     */
+    public static int refusals(Path file, byte[] valid, int count, long seed, Loader loader) throws IOException {
+        Random random = new Random(seed);
+        int refused = 0;
+        for (int i = 0; i < count; i++) {
+            Files.write(file, mutate(valid, random));
+            refused += refused(file, loader) ? 1 : 0;
+        }
+        return refused;
+    }
+
+    /**
+     * Loads {@code file}: false if it loaded, true if it was refused with a {@link FileFormatException} naming it;
+     * any other failure, or a load of more than 5 s, fails the test.
+     */
+    public static boolean refused(Path file, Loader loader) {
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> loader.load(file));
+            return false;
+        } catch (Throwable error) {
+            if (!(error instanceof FileFormatException)) {
+                throw new AssertionError("undocumented failure for " + file + ": " + error, error);
+            }
+            assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+            return true;
+        }
     }
 
     public static byte[] mutate(byte[] valid, Random random) {

@@ -1,13 +1,11 @@
 package io.backprop4j.core.data;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.FileFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +33,7 @@ class IdxFuzzTest {
                 default -> Fuzz.mutate(packed, random);
             };
             Files.write(file, bytes);
-            try {
-                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Idx.read(file));
-            } catch (Throwable error) {
-                if (!(error instanceof FileFormatException)) {
-                    throw new AssertionError("undocumented failure for input " + i + ": " + error, error);
-                }
-                assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
-                refused++;
-            }
+            refused += Fuzz.refused(file, Idx::read) ? 1 : 0;
         }
         assertTrue(refused > 2000, "most damaged files are refused: " + refused);
     }

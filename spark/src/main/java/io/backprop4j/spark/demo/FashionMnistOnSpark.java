@@ -4,11 +4,11 @@ import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
 import io.backprop4j.core.data.MnistData;
 import io.backprop4j.core.data.MnistDataset;
-import io.backprop4j.layers.Model;
 import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.activations.ReLU;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import io.backprop4j.layers.models.Models;
+import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.Fit;
 import io.backprop4j.optim.OptimizerName;
 import io.backprop4j.optim.Trainer;
@@ -19,7 +19,6 @@ import io.backprop4j.spark.NeuralNetworkClassifier;
 import io.backprop4j.spark.SparkData;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,11 +75,8 @@ public final class FashionMnistOnSpark implements Callable<Integer> {
         Rng.seed(seed);
         Sequential network = Models.mlp(784, new int[] {256, 128}, ReLU::new, 10);
         Sequential trained = singleMachine ? onOneMachine(network, train) : onSpark(network, train);
-        int[] predicted = Model.of(trained).predictClasses(data.test().features());
-        int[] actual = data.test().classIndices();
-        long right = IntStream.range(0, actual.length).filter(i -> predicted[i] == actual[i]).count();
         System.out.printf(Locale.ROOT, "{\"test_accuracy\": %.4f, \"train_rows\": %d}%n",
-                (double) right / actual.length, train.size());
+                Evaluation.of(trained, data.test()).accuracy(), train.size());
         return 0;
     }
 
