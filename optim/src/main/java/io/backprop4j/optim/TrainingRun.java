@@ -8,10 +8,9 @@ import io.backprop4j.core.data.Batches;
 import io.backprop4j.layers.Layer;
 import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.CallbackList;
 import io.backprop4j.optim.callbacks.EpochEvent;
-import io.backprop4j.optim.callbacks.FiniteWeights;
 import io.backprop4j.optim.callbacks.Finiteness;
-import io.backprop4j.optim.callbacks.StopOnNonFiniteBatch;
 import io.backprop4j.optim.callbacks.StopReason;
 import io.backprop4j.optim.callbacks.TrainingContext;
 import io.backprop4j.optim.metrics.Metric;
@@ -23,15 +22,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One {@code fit} or {@code resume} of a {@link Trainer}: the epochs' loop and what it counts (the history, the
- * skipped batches), kept here rather than in the Trainer so that runs leave nothing behind. The finiteness policy
- * is two callbacks around the Trainer's: {@link FiniteWeights} first, {@link StopOnNonFiniteBatch} last.
+ * skipped batches), kept here rather than in the Trainer so that runs leave nothing behind. The callbacks are
+ * called through a {@link CallbackList}, which wraps them in the finiteness policy.
  */
 final class TrainingRun {
 
     private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
-    private final List<Callback> callbacks;
+    private final CallbackList callbacks;
     private final Batches batches;
     private final Rng rng;
     private final TrainingContext context;
@@ -45,10 +44,7 @@ final class TrainingRun {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
-        List<Callback> all = new ArrayList<>(List.of(new FiniteWeights()));
-        all.addAll(callbacks);
-        all.add(new StopOnNonFiniteBatch());
-        this.callbacks = List.copyOf(all);
+        this.callbacks = new CallbackList(callbacks);
         this.batches = new Batches(train, batchSize, fit.augmentation());
         this.metrics = fit.metrics().stream().map(Metrics::named).toList();
         this.rng = rng;
@@ -58,11 +54,10 @@ final class TrainingRun {
 
     /** Epochs {@code firstEpoch} to {@code lastEpoch}, or until a callback stops them. */
     TrainingResult epochs(int firstEpoch, int lastEpoch) {
-        callbacks.forEach(c -> c.onTrainingStart(context));
+        callbacks.onTrainingStart(context);
         StopReason reason = StopReason.EPOCH_LIMIT;
         for (int epoch = firstEpoch; epoch <= lastEpoch && reason == StopReason.EPOCH_LIMIT; epoch++) {
-            int number = epoch;
-            callbacks.forEach(c -> c.onEpochStart(number));
+            callbacks.onEpochStart(epoch);
             metrics.forEach(Metric::reset);
             long start = System.nanoTime();
             double trainLoss = epoch(epoch);
@@ -72,22 +67,12 @@ final class TrainingRun {
                     context.train().size(), new LinkedHashMap<>());
             metrics.forEach(metric -> event.put(metric.name(), metric.result()));
             history.add(event);
-            callbacks.forEach(c -> c.onEpochEnd(event));
+            callbacks.onEpochEnd(event);
             ResidentMemory.collectIfGrown(ResidentMemory.TRAINING_GROWTH);
-            reason = stopReason();
+            reason = callbacks.stopReason();
         }
-        callbacks.forEach(c -> c.onTrainingEnd(context));
+        callbacks.onTrainingEnd(context);
         return new TrainingResult(history.size(), reason, List.copyOf(history), skippedBatches);
-    }
-
-    /** The reason of the first callback that asks to stop, or {@link StopReason#EPOCH_LIMIT} when none does. */
-    private StopReason stopReason() {
-        for (Callback callback : callbacks) {
-            if (callback.stopRequested()) {
-                return callback.stopReason();
-            }
-        }
-        return StopReason.EPOCH_LIMIT;
     }
 
     /**
@@ -114,15 +99,14 @@ final class TrainingRun {
                 nonFinite = Finiteness.nonFiniteGradient(parameters);
             }
             if (nonFinite != null) {
-                String what = nonFinite;
-                if (callbacks.stream().anyMatch(c -> c.skipNonFiniteBatch(epoch, number, what))) {
+                if (callbacks.skipNonFiniteBatch(epoch, number, nonFinite)) {
                     skippedBatches++;
                 }
                 continue;
             }
-            callbacks.forEach(c -> c.afterBackward(epoch, number, value, parameters));
+            callbacks.afterBackward(epoch, number, value, parameters);
             optimizer.step(parameters);
-            callbacks.forEach(c -> c.onBatchEnd(epoch, number, value));
+            callbacks.onBatchEnd(epoch, number, value);
             lossSum += value;
             stepped++;
         }

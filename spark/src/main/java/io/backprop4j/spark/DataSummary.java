@@ -10,6 +10,10 @@ import java.io.Serializable;
 record DataSummary(long rows, int minWidth, int maxWidth, double minLabel, double maxLabel, boolean wholeLabels)
         implements Serializable {
 
+    /** The summary of no rows, the zero of {@link #plus}. */
+    static final DataSummary NONE = new DataSummary(0, Integer.MAX_VALUE, 0, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, true);
+
     static DataSummary of(Block block) {
         int min = Integer.MAX_VALUE;
         int max = 0;

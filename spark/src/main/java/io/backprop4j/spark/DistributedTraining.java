@@ -7,16 +7,23 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.layers.io.ModelFile;
 import io.backprop4j.optim.Checkpoint;
 import io.backprop4j.optim.Optimizer;
+import io.backprop4j.optim.callbacks.Callback;
+import io.backprop4j.optim.callbacks.CallbackList;
+import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.Finiteness;
+import io.backprop4j.optim.callbacks.StopReason;
+import io.backprop4j.optim.callbacks.TrainingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
@@ -28,34 +35,40 @@ import org.slf4j.LoggerFactory;
  * {@link TrainingMode#SYNCHRONOUS} step sums the partitions' {@link GradientTask}s with the {@link AllReduce} and
  * steps the optimizer here, an {@link TrainingMode#AVERAGING} round averages the partitions' {@link LocalSteps}.
  * Each step or round is one Spark job, a function of the broadcast weights only, so a task that Spark retries
- * computes the same numbers again and nothing is applied twice. After every epoch a {@link Checkpoint} is written
- * when a path is given, and a fit given an existing checkpoint continues from it.
+ * computes the same numbers again and nothing is applied twice. After every epoch the validation rows are
+ * evaluated ({@link ValidationTask}), the library's callbacks see the epoch's {@link EpochEvent} and may stop the
+ * fit, and a {@link Checkpoint} is written when a path is given; a fit given an existing checkpoint continues from
+ * it. Callbacks run on the driver: in synchronous mode every hook is called, {@code afterBackward} with the
+ * all-reduced gradients; in averaging mode {@code onBatchEnd} comes after each round, numbered by its last batch,
+ * and {@code afterBackward} is not called, since no gradient of the whole batch exists.
  */
 final class DistributedTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(DistributedTraining.class);
 
     private final JavaSparkContext spark;
-    private final JavaRDD<Block> blocks;
+    private final TrainingSets sets;
     private final int rows;
     private final Settings settings;
+    private final CallbackList callbacks;
     private final Path checkpoint;
     private final int stepsPerEpoch;
     private Sequential model;
     private final List<EpochFigures> history = new ArrayList<>();
 
-    DistributedTraining(JavaSparkContext spark, JavaRDD<Block> blocks, int rows, Sequential model, Settings settings,
-            Path checkpoint) {
+    DistributedTraining(JavaSparkContext spark, TrainingSets sets, Sequential model, Settings settings,
+            List<Callback> callbacks, Path checkpoint) {
         this.spark = spark;
-        this.blocks = blocks;
-        this.rows = rows;
+        this.sets = sets;
+        this.rows = sets.trainRows();
         this.model = model;
         this.settings = settings;
+        this.callbacks = new CallbackList(callbacks);
         this.checkpoint = checkpoint;
         this.stepsPerEpoch = Batches.count(rows, settings.batchSize());
     }
 
-    /** Trains to the last epoch; returns the trained model (the checkpoint's, when one was resumed). */
+    /** Trains to the last epoch or a callback's stop; returns the trained model (the checkpoint's, if resumed). */
     Sequential run() {
         Optimizer optimizer = settings.newOptimizer(stepsPerEpoch);
         Rng rng = new Rng(settings.seed());
@@ -68,22 +81,35 @@ final class DistributedTraining {
             first = saved.epoch() + 1;
             LOG.info("Resuming from {} after epoch {}", checkpoint, saved.epoch());
         }
+        TrainingContext context = new TrainingContext(model, settings.loss().get(), null, settings.batchSize(), rng,
+                (file, epoch, metadata) -> Checkpoint.save(file, model, optimizer, epoch, rng.state(), metadata));
         Broadcast<Map<String, byte[]>> file = spark.broadcast(ModelFile.entries(model, Map.of()));
         try {
-            for (int epoch = first; epoch <= settings.epochs(); epoch++) {
+            callbacks.onTrainingStart(context);
+            StopReason reason = StopReason.EPOCH_LIMIT;
+            for (int epoch = first; epoch <= settings.epochs() && reason == StopReason.EPOCH_LIMIT; epoch++) {
+                callbacks.onEpochStart(epoch);
                 int[][] batches = batches(rng.permutation(rows));
                 long start = System.nanoTime();
                 double[] lossAndNanos = settings.mode() == TrainingMode.SYNCHRONOUS
                         ? synchronousEpoch(file, batches, optimizer, epoch)
-                        : averagingEpoch(file, batches, optimizer);
-                EpochFigures figures = new EpochFigures(epoch, lossAndNanos[0], (System.nanoTime() - start) / 1e9,
-                        lossAndNanos[1] / 1e9 / blocks.getNumPartitions(), (int) lossAndNanos[2]);
+                        : averagingEpoch(file, batches, optimizer, epoch);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                EpochEvent event = new EpochEvent(epoch, lossAndNanos[0],
+                        optimizer.learningRate((long) epoch * stepsPerEpoch - 1), seconds, rows, new LinkedHashMap<>());
+                validate(file, event);
+                callbacks.onEpochEnd(event);
+                EpochFigures figures = new EpochFigures(epoch, event.trainLoss(), seconds,
+                        lossAndNanos[1] / 1e9 / sets.train().getNumPartitions(), (int) lossAndNanos[2],
+                        Collections.unmodifiableMap(new LinkedHashMap<>(event.metrics())));
                 history.add(figures);
-                LOG.info("epoch {}/{}: loss {} ({} s, {} samples/s)", epoch, settings.epochs(),
-                        String.format("%.4f", figures.loss()), String.format("%.2f", figures.seconds()),
-                        Math.round(figures.samplesPerSecond(rows)));
+                LOG.info("epoch {}/{}: loss {} {}({} s, {} samples/s)", epoch, settings.epochs(),
+                        String.format("%.4f", figures.loss()), figures.metrics().isEmpty() ? "" : figures.metrics() + " ",
+                        String.format("%.2f", figures.seconds()), Math.round(figures.samplesPerSecond(rows)));
                 save(epoch, optimizer, rng);
+                reason = callbacks.stopReason();
             }
+            callbacks.onTrainingEnd(context);
         } finally {
             file.destroy();
         }
@@ -94,33 +120,42 @@ final class DistributedTraining {
         return List.copyOf(history);
     }
 
-    /** Each global batch: Σ_p g_p by the all-reduce, then one optimizer step; returns [mean loss, nanos, jobs]. */
+    /**
+     * Each global batch: Σ_p g_p by the all-reduce, then one optimizer step, unless its loss or gradient is not
+     * finite and a callback skips it; returns [mean loss of the stepped batches, nanos, jobs].
+     */
     private double[] synchronousEpoch(Broadcast<Map<String, byte[]>> file, int[][] batches, Optimizer optimizer,
             int epoch) {
         List<Parameter> parameters = model.parameters();
         int length = ParameterVector.length(parameters);
         double lossSum = 0;
         double nanos = 0;
+        int stepped = 0;
         for (int b = 0; b < batches.length; b++) {
             Broadcast<double[]> weights = spark.broadcast(ParameterVector.values(parameters));
-            double[] sum = settings.allReduce().sum(blocks.map(new GradientTask(file, weights, batches[b],
+            double[] sum = settings.allReduce().sum(sets.train().map(new GradientTask(file, weights, batches[b],
                     settings.loss(), settings.classes())), length + GradientTask.EXTRA);
             weights.destroy();
-            double loss = sum[length] / batches[b].length;
-            if (!Double.isFinite(loss) || !Arrays.stream(sum, 0, length).allMatch(Double::isFinite)) {
-                throw new IllegalStateException("Spark training diverged at epoch " + epoch + ", batch " + (b + 1)
-                        + ": loss " + loss + " or a gradient is not finite; lower the learning rate");
-            }
-            ParameterVector.setGradients(parameters, sum);
-            optimizer.step(parameters);
-            lossSum += loss;
             nanos += sum[length + 1];
+            double loss = sum[length] / batches[b].length;
+            ParameterVector.setGradients(parameters, sum);
+            String nonFinite = Double.isFinite(loss) ? Finiteness.nonFiniteGradient(parameters) : "loss " + loss;
+            if (nonFinite != null) {
+                callbacks.skipNonFiniteBatch(epoch, b + 1, nonFinite);
+                continue;
+            }
+            callbacks.afterBackward(epoch, b + 1, loss, parameters);
+            optimizer.step(parameters);
+            callbacks.onBatchEnd(epoch, b + 1, loss);
+            lossSum += loss;
+            stepped++;
         }
-        return new double[] {lossSum / batches.length, nanos, batches.length};
+        return new double[] {stepped == 0 ? Double.NaN : lossSum / stepped, nanos, batches.length};
     }
 
     /** Rounds of k global batches, each ending in the weighted average; returns [mean loss, nanos, jobs]. */
-    private double[] averagingEpoch(Broadcast<Map<String, byte[]>> file, int[][] batches, Optimizer optimizer) {
+    private double[] averagingEpoch(Broadcast<Map<String, byte[]>> file, int[][] batches, Optimizer optimizer,
+            int epoch) {
         List<Parameter> parameters = model.parameters();
         int k = settings.averagingPeriod();
         double lossSum = 0;
@@ -132,16 +167,33 @@ final class DistributedTraining {
             LocalSteps.Start start = new LocalSteps.Start(ParameterVector.values(parameters),
                     new HashMap<>(optimizer.stateArrays(parameters)), new HashMap<>(optimizer.stepCounts(parameters)));
             Broadcast<LocalSteps.Start> broadcast = spark.broadcast(start);
-            LocalSteps.Weighted sum = blocks.map(new LocalSteps(file, broadcast, round, settings, stepsPerEpoch))
+            LocalSteps.Weighted sum = sets.train()
+                    .map(new LocalSteps(file, broadcast, round, settings, stepsPerEpoch))
                     .reduce(LocalSteps.Weighted::plus);
             broadcast.destroy();
             average(parameters, optimizer, sum);
+            callbacks.onBatchEnd(epoch, from + round.length, sum.loss() / sum.rows());
             lossSum += sum.loss();
             rowsSum += sum.rows();
             nanos += sum.nanos();
             jobs++;
         }
         return new double[] {lossSum / rowsSum, nanos, jobs};
+    }
+
+    /** Adds {@code val_loss}, and {@code val_accuracy} for classes, of the validation rows to {@code event}. */
+    private void validate(Broadcast<Map<String, byte[]>> file, EpochEvent event) {
+        if (sets.validation() == null) {
+            return;
+        }
+        Broadcast<double[]> weights = spark.broadcast(ParameterVector.values(model.parameters()));
+        double[] sums = sets.validation().map(new ValidationTask(file, weights, settings.loss(), settings.classes()))
+                .reduce(AllReduce::addInto);
+        weights.destroy();
+        event.put(EpochEvent.VALIDATION_LOSS, sums[0] / sums[2]);
+        if (settings.classes()) {
+            event.put(EpochEvent.VALIDATION_ACCURACY, sums[1] / sums[2]);
+        }
     }
 
     /** θ ← Σ_p n_p·θ_p / Σ_p n_p, and the optimizer's state likewise. */

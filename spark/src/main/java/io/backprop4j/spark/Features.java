@@ -5,6 +5,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -35,6 +36,15 @@ final class Features {
         if (!(type instanceof NumericType)) {
             throw new IllegalArgumentException("label column '" + column + "' must hold numbers, but it holds "
                     + type.simpleString());
+        }
+    }
+
+    /** Refuses a validation indicator column that is missing or not boolean. */
+    static void requireIndicator(StructType schema, String column) {
+        DataType type = field(schema, column, "validation indicator").dataType();
+        if (!(type instanceof BooleanType)) {
+            throw new IllegalArgumentException("validation indicator column '" + column + "' must hold booleans, "
+                    + "but it holds " + type.simpleString());
         }
     }
 

@@ -9,6 +9,7 @@ import io.backprop4j.layers.models.Models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The network a fit starts from, built on the driver once the data's width and outputs are known. */
 final class InitialNetwork {
@@ -18,9 +19,24 @@ final class InitialNetwork {
 
     /**
      * The network in {@code modelFile} if it is not null; else {@code factory}'s if it is not null; else an MLP
-     * {@code inputs → hidden… → outputs} with ReLU (He-normal weights, drawn from {@code seed}).
+     * {@code inputs → hidden… → outputs} with ReLU (He-normal weights, drawn from {@code seed}). A network with
+     * BatchNorm is refused: its running statistics ({@code runningMean}, {@code runningVariance}) change in
+     * training on the executors and would not reach the driver's model. Constant buffers (a Normalization's
+     * mean and scale) travel in the broadcast model file.
      */
     static Sequential of(String modelFile, NetworkFactory factory, int[] hidden, long seed, int inputs, int outputs) {
+        Sequential network = build(modelFile, factory, hidden, seed, inputs, outputs);
+        List<String> running = network.buffers().keySet().stream().filter(name -> name.contains("running")).toList();
+        if (!running.isEmpty()) {
+            throw new IllegalArgumentException("the network keeps running statistics " + running + " (BatchNorm), "
+                    + "which a Spark fit does not train; use a network without BatchNorm here, or train it on one "
+                    + "machine");
+        }
+        return network;
+    }
+
+    private static Sequential build(String modelFile, NetworkFactory factory, int[] hidden, long seed, int inputs,
+            int outputs) {
         if (modelFile != null) {
             try {
                 return ModelFile.load(Path.of(modelFile)).model();

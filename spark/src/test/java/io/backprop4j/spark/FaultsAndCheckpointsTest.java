@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.layers.Sequential;
-import io.backprop4j.layers.losses.Loss;
 import io.backprop4j.layers.losses.SoftmaxCrossEntropy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A failed task is retried and changes nothing; a checkpointed fit resumes to the uninterrupted result. */
 class FaultsAndCheckpointsTest {
@@ -62,27 +60,14 @@ class FaultsAndCheckpointsTest {
     }
 
     /** Softmax cross-entropy that throws in the first attempt of partition 1's first task, once per test run. */
-    private static final class FailingOnce implements Loss {
-
-        private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+    private static final class FailingOnce extends FaultyLoss {
 
         @Override
-        public double value(INDArray prediction, INDArray target) {
-            return loss.value(prediction, target);
-        }
-
-        @Override
-        public INDArray gradient(INDArray prediction, INDArray target) {
-            return loss.gradient(prediction, target);
-        }
-
-        @Override
-        public Loss.Result evaluate(INDArray prediction, INDArray target) {
+        void fault() {
             TaskContext task = TaskContext.get();
             if (task.partitionId() == 1 && task.attemptNumber() == 0 && INJECTED.compareAndSet(0, 1)) {
                 throw new IllegalStateException("injected failure");
             }
-            return loss.evaluate(prediction, target);
         }
     }
 }

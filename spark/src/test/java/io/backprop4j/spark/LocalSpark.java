@@ -2,6 +2,10 @@ package io.backprop4j.spark;
 
 import io.backprop4j.core.DataSet;
 import io.backprop4j.core.Rng;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +26,20 @@ final class LocalSpark {
         return session("local[2,3]");
     }
 
+    /**
+     * A session on a local cluster of two executor processes of one core each ({@code local-cluster[2,1,1024]}),
+     * launched with this JVM's class path (Spark's testing switch). Spark's home is a folder of the build, with the
+     * empty {@code jars} folder a distribution would fill.
+     */
+    static SparkSession cluster() {
+        try {
+            Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return session("local-cluster[2,1,1024]");
+    }
+
     /** The session on {@code master}, replacing the current one if it runs on another. */
     static synchronized SparkSession session(String master) {
         if (session != null && !session.sparkContext().master().equals(master)) {
@@ -29,6 +47,13 @@ final class LocalSpark {
             session = null;
         }
         if (session == null) {
+            if (master.startsWith("local-cluster")) {
+                System.setProperty("spark.testing", "true");
+                System.setProperty("spark.test.home", System.getenv("SPARK_HOME"));
+            } else {
+                System.clearProperty("spark.testing");
+                System.clearProperty("spark.test.home");
+            }
             session = SparkSession.builder().master(master).appName("backprop4j-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")

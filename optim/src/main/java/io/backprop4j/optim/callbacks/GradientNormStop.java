@@ -19,6 +19,10 @@ public final class GradientNormStop implements Callback {
 
     @Override
     public void onTrainingStart(TrainingContext context) {
+        if (context.train() == null) {
+            throw new IllegalArgumentException("GradientNormStop needs the training data in this JVM, and this run's "
+                    + "data is elsewhere (a fit on Spark); stop on a figure of the epochs with EarlyStopping instead");
+        }
         this.context = context;
         below = false;
     }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What a {@link Callback} sees of a run: the model, its loss, the training data, the batch size, the generator that
- * shuffles the epochs (its state is what a checkpoint saves), and the writer of the run's checkpoints.
+ * What a {@link Callback} sees of a run: the model, its loss, the training data (null when it is not in this JVM, as
+ * in a fit on Spark, whose rows stay on the executors), the batch size, the generator that shuffles the epochs (its
+ * state is what a checkpoint saves), and the writer of the run's checkpoints.
  */
 public record TrainingContext(Layer model, Loss loss, DataSet train, int batchSize, Rng shuffling,
         CheckpointWriter checkpoints) {
