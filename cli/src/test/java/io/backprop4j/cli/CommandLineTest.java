@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.backprop4j.core.Archive;
 import io.backprop4j.core.data.IdxFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +41,25 @@ class CommandLineTest {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Picocli formats every help line with {@code String.format}: a bare % in one makes it warn on every --help. */
+    @Test
+    void everyCommandsHelpPrintsWithoutAWarning() {
+        List<CommandLine> commands = new ArrayList<>(List.of(Main.commandLine()));
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < commands.size(); i++) {
+                commands.addAll(commands.get(i).getSubcommands().values());
+                commands.get(i).usage(new PrintStream(OutputStream.nullOutputStream()));
+            }
+        } finally {
+            System.setErr(standardError);
+        }
+        assertTrue(commands.size() > 5, "commands: " + commands.size());
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -95,9 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
     Double learningRate;
 
     @Option(names = "--schedule", description = "learning rate over the run: constant, step (×0.7 each epoch; the "
-            + "CNN's default), cosine (per epoch, to 0 at the end), one-cycle (per batch: up to --lr over 30% of the "
-            + "run, then down, PyTorch's OneCycleLR; the MLP's default), cosine-warmup (a linear warm-up over the "
-            + "first epoch, then cosine per batch)")
+            + "CNN's default), cosine (per epoch, to 0 at the end), one-cycle (per batch: up to --lr over 30 percent "
+            + "of the run, then down, PyTorch's OneCycleLR; the MLP's default), cosine-warmup (a linear warm-up over "
+            + "the first epoch, then cosine per batch)")
     ScheduleName schedule;
 
     @Option(names = "--augment", split = ",", description = "transform each training image as its batch is drawn:"
