@@ -1,5 +1,6 @@
 package io.backprop4j.core;
 
+import io.backprop4j.core.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,7 @@ public record DataSet(INDArray features, INDArray labels, List<String> className
      */
     public static int[] classIndices(INDArray labels) {
         if (labels.rank() == 2 && labels.columns() > 1) {
-            return Nd4j.argMax(labels, 1).toIntVector();
+            return Kernels.argMaxRows(labels);
         }
         double[] values = labels.reshape(labels.length()).toDoubleVector();
         int[] indices = new int[values.length];

@@ -3,6 +3,7 @@ package io.backprop4j.layers;
 import io.backprop4j.core.Parameter;
 import io.backprop4j.core.ResidentMemory;
 import io.backprop4j.core.Shapes;
+import io.backprop4j.core.kernels.Kernels;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class Model {
         if (output.columns() == 1) {
             return output.gte(0).castTo(DataType.INT32).reshape(output.rows()).toIntVector();
         }
-        return Nd4j.argMax(output, 1).toIntVector();
+        return Kernels.argMaxRows(output);
     }
 
     private Layer lastLayer() {

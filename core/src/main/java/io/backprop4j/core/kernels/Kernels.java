@@ -172,6 +172,27 @@ public final class Kernels {
         return z.addi(reluKeepingNaN(x, scratch));
     }
 
+    /**
+     * Adam's step on one parameter's gradient g and moments m, v at step t (from 1): {@code m ← β₁m + (1 − β₁)g},
+     * {@code v ← β₂v + (1 − β₂)g²}, {@code g ← (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)}, computed as
+     * {@code α_t·m / (√v + ε√(1 − β₂ᵗ))} with {@code α_t = √(1 − β₂ᵗ) / (1 − β₁ᵗ)}; returns g.
+     */
+    public static INDArray adam(INDArray g, INDArray m, INDArray v, double beta1, double beta2, double epsilon,
+            long t) {
+        double root = Math.sqrt(1 - Math.pow(beta2, t));
+        double alpha = root / (1 - Math.pow(beta1, t));
+        if (!TUNED || !AdamStep.apply(g, m, v, beta1, beta2, alpha, epsilon * root)) {
+            PortableKernels.adam(g, m, v, beta1, beta2, epsilon * root, t);
+        }
+        return g;
+    }
+
+    /** The column of each row's largest element of the 2-D {@code x} (the first on ties): classes from scores. */
+    public static int[] argMaxRows(INDArray x) {
+        int[] classes = TUNED ? ArgMaxRows.apply(x) : null;
+        return classes != null ? classes : PortableKernels.argMaxRows(x);
+    }
+
     /** v ← μ·v + g, momentum's velocity. */
     public static void momentum(double mu, INDArray g, INDArray v) {
         if (TUNED) {

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -100,6 +101,16 @@ final class PortableKernels {
 
     static INDArray sign(INDArray x, INDArray z) {
         return Nd4j.exec(new Sign(x, z));
+    }
+
+    static int[] argMaxRows(INDArray x) {
+        return Nd4j.argMax(x, 1).toIntVector();
+    }
+
+    /** libnd4j's adam_updater with η = 1: g ← α_t·m / (√v + ε') after the moment updates, at step t (from 1). */
+    static void adam(INDArray g, INDArray m, INDArray v, double beta1, double beta2, double correctedEpsilon,
+            long t) {
+        Nd4j.exec(new AdamUpdater(g, v, m, 1, beta1, beta2, correctedEpsilon, Math.toIntExact(t - 1)));
     }
 
     static void momentum(double mu, INDArray g, INDArray v) {

@@ -1,8 +1,8 @@
 package io.backprop4j.optim.metrics;
 
 import io.backprop4j.core.DataSet;
+import io.backprop4j.core.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The class a model's output row names, and the class of a label row, as the classification metrics read them. */
 final class Classes {
@@ -20,7 +20,7 @@ final class Classes {
             }
             return classes;
         }
-        return Nd4j.argMax(output, 1).toIntVector();
+        return Kernels.argMaxRows(output);
     }
 
     /** The class of each label: the arg-max of a one-hot row, or the class index of {@code [n]} or {@code [n, 1]}. */

@@ -5,8 +5,6 @@ import io.backprop4j.core.kernels.Kernels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -14,10 +12,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code v ← β₂v + (1 − β₂)u²}, {@code u ← (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)}. With AMSGrad (Reddi et al.,
  * PyTorch's {@code amsgrad=True}) the root is of {@code v̂max ← max(v̂max, v)} instead of v.
  *
- * <p>Without AMSGrad the three formulas are one call of libnd4j's {@code adam_updater} op, one pass over memory
- * instead of a dozen element-wise operations. That op computes {@code α_t·m / (√v + ε')} with
- * {@code α_t = √(1 − β₂ᵗ)/(1 − β₁ᵗ)}; given {@code ε' = ε·√(1 − β₂ᵗ)} it is exactly the formula above (the optimizer
- * tests check it against the formulas and PyTorch).
+ * <p>Without AMSGrad the three formulas are one kernel ({@code Kernels.adam}), one pass over memory instead of a
+ * dozen element-wise operations (the optimizer tests check it against the formulas and PyTorch).
  */
 public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean amsgrad)
         implements Transform<ScaleByAdam.State> {
@@ -59,9 +55,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         INDArray v = state.v();
         long t = state.t().next();
         if (!amsgrad) {
-            double correctedEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, t));
-            Nd4j.exec(new AdamUpdater(updates, v, m, 1, beta1, beta2, correctedEpsilon, Math.toIntExact(t - 1)));
-            return updates;
+            return Kernels.adam(updates, m, v, beta1, beta2, epsilon, t);
         }
         Kernels.axpy(1 - beta1, updates, m.muli(beta1));
         Kernels.axpy(1 - beta2, updates.muli(updates), v.muli(beta2));
