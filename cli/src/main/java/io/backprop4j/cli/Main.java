@@ -9,11 +9,13 @@ import io.backprop4j.cli.commands.PredictCommand;
 import io.backprop4j.cli.commands.TrainCommand;
 import io.backprop4j.cli.commands.WorkedExampleCommand;
 import io.backprop4j.cli.report.ReportCommand;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +41,10 @@ public final class Main implements Runnable {
     static final String VERSION = "backprop4j 0.1.0";
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--verbose")) {
+            logNd4jStartup();
+        }
+        Kernels.loadInBackground();
         try {
             System.exit(commandLine().execute(args));
         } catch (OutOfMemoryError e) {
@@ -105,8 +111,13 @@ public final class Main implements Runnable {
     void setVerbose(boolean on) {
         verbose = on;
         if (on) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.nd4j", "info");
+            logNd4jStartup();
         }
+    }
+
+    /** ND4J's start-up lines at INFO; set before ND4J loads, which {@code main} starts before parsing. */
+    private static void logNd4jStartup() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.nd4j", "info");
     }
 
     @Override

@@ -6,7 +6,9 @@ import io.backprop4j.layers.Sequential;
 import io.backprop4j.optim.Evaluation;
 import io.backprop4j.optim.callbacks.Callback;
 import io.backprop4j.optim.callbacks.EpochEvent;
+import io.backprop4j.optim.callbacks.TrainingContext;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +60,13 @@ final class EpochReporter implements Callback {
         this.batchSize = batchSize;
         this.progress = progress;
         this.json = json;
+    }
+
+    /** Logs how long the process took to reach its first batch: the JVM, the native libraries, the data, the model. */
+    @Override
+    public void onTrainingStart(TrainingContext context) {
+        LOG.info("first batch {} s after the JVM started",
+                String.format(Locale.ROOT, "%.2f", ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
     }
 
     @Override

@@ -171,7 +171,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int train() throws Exception {
-        Threads.setKernelThreads(kernelThreads);
         Checkpoint resumed = resume == null ? null : Checkpoint.load(resume);
         OptimizerName rule = optimizer == null ? model.optimizer : optimizer;
         TrainSettings settings = resumed == null
@@ -186,6 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
             return finished(resumed, settings);
         }
         DataSource.Examples examples = settings.source().load(data, settings.limit(), settings.seed());
+        Threads.setKernelThreads(kernelThreads);
         DataSet train = examples.train();
         Sequential network = resumed == null ? network(settings, examples) : resumed.model();
         Optimizer step = settings.newOptimizer();
