@@ -9,7 +9,7 @@ import io.backprop4j.cli.commands.PredictCommand;
 import io.backprop4j.cli.commands.TrainCommand;
 import io.backprop4j.cli.commands.WorkedExampleCommand;
 import io.backprop4j.cli.report.ReportCommand;
-import io.backprop4j.core.kernels.Kernels;
+import io.backprop4j.core.kernels.NativeLoading;
 import io.backprop4j.optim.callbacks.TrainingDivergedException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -44,12 +44,15 @@ public final class Main implements Runnable {
         if (List.of(args).contains("--verbose")) {
             logNd4jStartup();
         }
-        Kernels.loadInBackground();
+        NativeLoading.startInBackground();
         try {
             System.exit(commandLine().execute(args));
         } catch (OutOfMemoryError e) {
             System.err.println("backprop4j: out of memory; give the JVM more (java -Xmx...) or use a smaller"
                     + " --batch-size or --limit");
+            System.exit(1);
+        } catch (ExceptionInInitializerError e) {
+            System.err.println("backprop4j: " + (e.getCause() == null ? e : e.getCause().getMessage()));
             System.exit(1);
         }
     }

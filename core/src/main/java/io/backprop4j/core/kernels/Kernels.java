@@ -1,10 +1,8 @@
 package io.backprop4j.core.kernels;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -25,7 +23,6 @@ public final class Kernels {
     public static final String ENVIRONMENT = "BACKPROP4J_KERNELS";
 
     private static final boolean TUNED = tuned(System.getProperty(PROPERTY, System.getenv(ENVIRONMENT)));
-    private static final AtomicReference<Thread> LOADER = new AtomicReference<>();
 
     private Kernels() {
     }
@@ -221,27 +218,6 @@ public final class Kernels {
      */
     public static INDArray gatherRows(INDArray source, int[] rows, int from, int to, INDArray target) {
         return Rows.gather(source, rows, from, to, target);
-    }
-
-    /**
-     * Starts loading the native libraries (ND4J's backend, then oneDNN's bindings and its CPU engine) on a daemon
-     * thread and returns at once, so that a program can read its arguments and data meanwhile: the loading takes
-     * most of a second on two cores, before anything else can run. The first operation that needs a library waits
-     * for it. Calling it again does nothing.
-     */
-    public static void loadInBackground() {
-        if (LOADER.compareAndSet(null, new Thread(Kernels::load, "backprop4j-native-loading"))) {
-            Thread loader = LOADER.get();
-            loader.setDaemon(true);
-            loader.start();
-        }
-    }
-
-    private static void load() {
-        Nd4j.scalar(0f).close();
-        if (TUNED && OneDnn.available()) {
-            OneDnn.engine();
-        }
     }
 
     /** Prepares the calling thread's native thread counts; called before a model's first pass on a thread. */
