@@ -5,7 +5,7 @@
 # One JSON line per run: set, lib, pair, wall_seconds, test_accuracy, and for backprop4j the seconds from the
 # JVM's start to the first batch (logged by the command) and the mean training epoch.
 #
-#   apt-get install -y python3-sklearn; mvn -B -q install -DskipTests
+#   apt-get install -y python3-sklearn bc; mvn -B -q install -DskipTests
 #   docs/tools/small-networks.sh [PAIRS] > docs/benchmarks/small-networks-DATE.jsonl
 set -euo pipefail
 cd "$(dirname "$0")/../.."
