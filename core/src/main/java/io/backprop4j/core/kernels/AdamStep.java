@@ -45,7 +45,10 @@ final class AdamStep {
         return true;
     }
 
-    /** {@code betas}: β₁, 1 − β₁, β₂, 1 − β₂, each rounded from double (1 − 0.999f is 4.7·10⁻⁵ off 0.001). */
+    /**
+     * {@code betas}: β₁, 1 − β₁, β₂, 1 − β₂, each rounded from double (computed in float, 1 − 0.999f is off 0.001 by
+     * a relative 4.7·10⁻⁵).
+     */
     private static void floats(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float[] betas, float alpha,
             float epsilon) {
         float[][] scratch = FLOATS.get();
