@@ -1,7 +1,9 @@
 package io.backprop4j.spark;
 
 import io.backprop4j.core.Parameter;
+import io.backprop4j.core.kernels.Kernels;
 import io.backprop4j.layers.Sequential;
+import io.backprop4j.layers.losses.Loss;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -30,13 +32,17 @@ record ValidationTask(Broadcast<Map<String, byte[]>> model, Broadcast<double[]> 
             List<Parameter> parameters = copy.parameters();
             ParameterVector.setValues(parameters, weights.value());
             DataType type = parameters.get(0).value().dataType();
+            Loss scoring = loss.get();
             for (int from = 0; from < block.size(); from += BATCH) {
                 int[] local = IntStream.range(from, Math.min(from + BATCH, block.size())).toArray();
                 INDArray output = copy.forward(block.features(local, type), false);
                 INDArray labels = block.labels(local, type, classes);
-                sums[0] += loss.get().value(output, labels) * local.length;
+                sums[0] += scoring.value(output, labels) * local.length;
                 if (classes) {
-                    sums[1] += output.argMax(1).castTo(type).eq(labels).castTo(DataType.INT).sumNumber().doubleValue();
+                    int[] predicted = Kernels.argMaxRows(output);
+                    for (int i = 0; i < local.length; i++) {
+                        sums[1] += predicted[i] == block.labels()[local[i]] ? 1 : 0;
+                    }
                 }
                 sums[2] += local.length;
             }

@@ -2,8 +2,6 @@ package io.backprop4j.core.kernels;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,30 +33,31 @@ final class AdamStep {
         if (!direct) {
             return false;
         }
+        int n = (int) g.length();
         if (type == DataType.FLOAT) {
-            floats(buffer(g), buffer(m), buffer(v), (int) g.length(), new float[] {(float) beta1, (float) (1 - beta1),
-                (float) beta2, (float) (1 - beta2)}, (float) alpha, (float) epsilon);
+            floats(NativeMemory.floatBuffer(g), NativeMemory.floatBuffer(m), NativeMemory.floatBuffer(v), n, beta1,
+                    beta2, (float) alpha, (float) epsilon);
         } else {
-            doubles(doubleBuffer(g), doubleBuffer(m), doubleBuffer(v), (int) g.length(), beta1, beta2, alpha,
-                    epsilon);
+            doubles(NativeMemory.doubleBuffer(g), NativeMemory.doubleBuffer(m), NativeMemory.doubleBuffer(v), n,
+                    beta1, beta2, alpha, epsilon);
         }
         return true;
     }
 
     /**
-     * {@code betas}: β₁, 1 − β₁, β₂, 1 − β₂, each rounded from double (computed in float, 1 − 0.999f is off 0.001 by
-     * a relative 4.7·10⁻⁵).
+     * The float32 loop; β₁, β₂ and 1 − β₁, 1 − β₂ are each rounded from double (computed in float, 1 − 0.999f is
+     * off 0.001 by a relative 4.7·10⁻⁵).
      */
-    private static void floats(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, float[] betas, float alpha,
-            float epsilon) {
+    private static void floats(FloatBuffer g, FloatBuffer m, FloatBuffer v, int n, double beta1Double,
+            double beta2Double, float alpha, float epsilon) {
         float[][] scratch = FLOATS.get();
         float[] gs = scratch[0];
         float[] ms = scratch[1];
         float[] vs = scratch[2];
-        float beta1 = betas[0];
-        float keep1 = betas[1];
-        float beta2 = betas[2];
-        float keep2 = betas[3];
+        float beta1 = (float) beta1Double;
+        float keep1 = (float) (1 - beta1Double);
+        float beta2 = (float) beta2Double;
+        float keep2 = (float) (1 - beta2Double);
         for (int from = 0; from < n; from += CHUNK) {
             int k = Math.min(CHUNK, n - from);
             g.get(from, gs, 0, k);
@@ -101,16 +100,5 @@ final class AdamStep {
             m.put(from, ms, 0, k);
             v.put(from, vs, 0, k);
         }
-    }
-
-    /** The array's elements as a buffer over its native memory, whose index 0 is its first element. */
-    private static FloatBuffer buffer(INDArray x) {
-        FloatPointer elements = new FloatPointer(NativeMemory.address(x));
-        return elements.limit(elements.position() + x.length()).asBuffer();
-    }
-
-    private static DoubleBuffer doubleBuffer(INDArray x) {
-        DoublePointer elements = new DoublePointer(NativeMemory.address(x));
-        return elements.limit(elements.position() + x.length()).asBuffer();
     }
 }

@@ -1,9 +1,6 @@
 package io.backprop4j.core.kernels;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
+import java.util.function.IntToDoubleFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,45 +23,20 @@ final class ArgMaxRows {
         if (!direct) {
             return null;
         }
+        IntToDoubleFunction element = type == DataType.FLOAT ? NativeMemory.floatBuffer(x)::get
+                : NativeMemory.doubleBuffer(x)::get;
         int rows = (int) x.rows();
         int columns = (int) x.columns();
-        return type == DataType.FLOAT ? floats(x, rows, columns) : doubles(x, rows, columns);
-    }
-
-    private static int[] floats(INDArray x, int rows, int columns) {
-        FloatPointer elements = new FloatPointer(NativeMemory.address(x));
-        FloatBuffer values = elements.limit(elements.position() + x.length()).asBuffer();
         int[] classes = new int[rows];
         for (int i = 0; i < rows; i++) {
-            int best = 0;
-            float largest = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < columns; j++) {
-                float value = values.get(i * columns + j);
-                if (value > largest) {
-                    largest = value;
-                    best = j;
-                }
-            }
-            classes[i] = best;
-        }
-        return classes;
-    }
-
-    private static int[] doubles(INDArray x, int rows, int columns) {
-        DoublePointer elements = new DoublePointer(NativeMemory.address(x));
-        DoubleBuffer values = elements.limit(elements.position() + x.length()).asBuffer();
-        int[] classes = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            int best = 0;
             double largest = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < columns; j++) {
-                double value = values.get(i * columns + j);
+                double value = element.applyAsDouble(i * columns + j);
                 if (value > largest) {
                     largest = value;
-                    best = j;
+                    classes[i] = j;
                 }
             }
-            classes[i] = best;
         }
         return classes;
     }

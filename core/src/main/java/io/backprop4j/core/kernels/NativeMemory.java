@@ -1,5 +1,7 @@
 package io.backprop4j.core.kernels;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -29,6 +31,18 @@ final class NativeMemory {
     static DoublePointer doubles(INDArray x) {
         Pointer address = address(x);
         return address instanceof DoublePointer doubles ? doubles : new DoublePointer(address);
+    }
+
+    /** The elements of float32 {@code x} as a buffer over its native memory, index 0 its first element. */
+    static FloatBuffer floatBuffer(INDArray x) {
+        FloatPointer elements = new FloatPointer(address(x));
+        return elements.limit(elements.position() + x.length()).asBuffer();
+    }
+
+    /** The elements of float64 {@code x} as a buffer over its native memory, index 0 its first element. */
+    static DoubleBuffer doubleBuffer(INDArray x) {
+        DoublePointer elements = new DoublePointer(address(x));
+        return elements.limit(elements.position() + x.length()).asBuffer();
     }
 
     /**

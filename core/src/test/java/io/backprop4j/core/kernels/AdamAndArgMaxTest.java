@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +38,7 @@ class AdamAndArgMaxTest {
                 INDArray[] portable = {g.dup(), m.dup(), v.dup()};
                 PortableKernels.adam(portable[0], portable[1], portable[2], BETA1, BETA2, EPSILON * correction, t);
                 INDArray[] tuned = {g.dup(), m.dup(), v.dup()};
-                assertEquals(true, AdamStep.apply(tuned[0], tuned[1], tuned[2], BETA1, BETA2, alpha,
+                assertTrue(AdamStep.apply(tuned[0], tuned[1], tuned[2], BETA1, BETA2, alpha,
                         EPSILON * correction));
                 double tolerance = type == DataType.FLOAT ? 2e-6 : 1e-14;
                 for (int k = 0; k < 3; k++) {
@@ -56,7 +57,7 @@ class AdamAndArgMaxTest {
         INDArray before = g.dup();
         INDArray row = g.get(NDArrayIndex.point(1), NDArrayIndex.all());
         INDArray[] expected = formulas(row, m.getRow(1), v.getRow(1), 1, 1e-8);
-        assertEquals(true, AdamStep.apply(row, m.getRow(1), v.getRow(1), BETA1, BETA2, 1, 1e-8));
+        assertTrue(AdamStep.apply(row, m.getRow(1), v.getRow(1), BETA1, BETA2, 1, 1e-8));
         assertClose(expected[0], g.getRow(1), 2e-6, "the row");
         assertClose(before.getRow(0), g.getRow(0), 0, "row 0");
         assertClose(before.getRow(2), g.getRow(2), 0, "row 2");
